@@ -1,0 +1,62 @@
+// @vitest-environment node
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { packageAll } from './cli.ts';
+import { BUILD_FILES, makeTempDir, SCHEMAS_DIR, writeTree } from './fixtures/course-build.ts';
+
+const originalSchemasDir = process.env.SCORM_SCHEMAS_DIR;
+let dir = '';
+let cleanup = async (): Promise<void> => {};
+
+// A stand-in for src/lib/content/load.ts with the agreed signature, so the test does not depend
+// on the real modules/ content.
+const FAKE_LOADER = `
+export function loadCourse({ root }) {
+	if (!root.endsWith('modules')) throw new Error('unexpected root ' + root);
+	return {
+		id: 'demo-course',
+		version: '2.0.1',
+		passMark: 0.75,
+		defaultLanguage: 'es',
+		title: { en: 'Demo', es: 'Demostración' }
+	};
+}
+`;
+
+beforeEach(async () => {
+	({ dir, cleanup } = await makeTempDir());
+	await writeTree({ dir: path.join(dir, 'build'), files: BUILD_FILES });
+	process.env.SCORM_SCHEMAS_DIR = SCHEMAS_DIR;
+});
+
+afterEach(async () => {
+	if (originalSchemasDir === undefined) delete process.env.SCORM_SCHEMAS_DIR;
+	else process.env.SCORM_SCHEMAS_DIR = originalSchemasDir;
+	await cleanup();
+});
+
+describe('packageAll', () => {
+	it('writes one zip per standard named <id>-<version>-<standard>.zip', async () => {
+		await writeTree({ dir: path.join(dir, 'src/lib/content'), files: { 'load.ts': FAKE_LOADER } });
+		const results = await packageAll({ repoRoot: dir });
+		expect(results.map((r) => path.relative(dir, r.outFile))).toEqual([
+			path.join('dist', 'demo-course-2.0.1-scorm12.zip'),
+			path.join('dist', 'demo-course-2.0.1-scorm2004.zip')
+		]);
+		expect((await readdir(path.join(dir, 'dist'))).sort()).toEqual([
+			'demo-course-2.0.1-scorm12.zip',
+			'demo-course-2.0.1-scorm2004.zip'
+		]);
+		for (const result of results) {
+			expect((await stat(result.outFile)).size).toBe(result.bytes);
+			expect(result.entries).toContain('imsmanifest.xml');
+		}
+	});
+
+	it('explains a missing course loader', async () => {
+		await expect(packageAll({ repoRoot: dir })).rejects.toThrow(
+			/Cannot load the course loader .*src\/lib\/content\/load\.ts/
+		);
+	});
+});

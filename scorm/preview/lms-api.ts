@@ -1,0 +1,154 @@
+// One launch's LMS API: a scorm-again instance behind a thin wrapper that records every call the
+// course makes (with GetLastError read right after it) and runs SetValues through a strict checker.
+import { Scorm12API, Scorm2004API } from 'scorm-again';
+import type { IHttpService } from 'scorm-again';
+import type { ApiCall, FlatCmi, LaunchState, Standard } from './contract.ts';
+
+/** Signature of scorm/runtime/strict.ts `checkValue`. */
+export type CheckValue = (input: { standard: Standard; element: string; value: string }) =>
+	| string
+	| null;
+
+/** API function names per standard, in the order SCORM lists them. */
+export const API_FUNCTIONS = {
+	scorm12: [
+		'LMSInitialize',
+		'LMSFinish',
+		'LMSGetValue',
+		'LMSSetValue',
+		'LMSCommit',
+		'LMSGetLastError',
+		'LMSGetErrorString',
+		'LMSGetDiagnostic'
+	],
+	scorm2004: [
+		'Initialize',
+		'Terminate',
+		'GetValue',
+		'SetValue',
+		'Commit',
+		'GetLastError',
+		'GetErrorString',
+		'GetDiagnostic'
+	]
+} as const;
+
+/** Window property the course looks for: `API` (1.2) or `API_1484_11` (2004). */
+export const API_GLOBAL: Record<Standard, string> = { scorm12: 'API', scorm2004: 'API_1484_11' };
+
+type ApiFn = (...args: unknown[]) => string;
+type RawApi = Record<string, unknown> & { getFlattenedCMI(): Record<string, unknown> };
+
+/** What a launch needs from its host (the player session). */
+export interface LaunchOptions {
+	standard: Standard;
+	seed: FlatCmi;
+	launch: number;
+	checkValue: CheckValue;
+	/** Called synchronously for each commit with the flattened, string-only CMI. */
+	onCommit(data: FlatCmi, terminate: boolean): void;
+	/** Called after each recorded call. */
+	onCall(call: ApiCall): void;
+}
+
+/** A running launch: the object to install as window.API / API_1484_11 and its inspection hooks. */
+export interface Launch {
+	readonly api: Record<string, ApiFn>;
+	readonly state: LaunchState;
+	dataModel(): FlatCmi;
+}
+
+/**
+ * Errors failures() ignores, because a well-behaved SCO triggers them on purpose:
+ * - 2004: GetValue of cmi.location / cmi.suspend_data → 403 (value not initialized) on a
+ *   first launch; the SCO reads them to decide whether to resume (ADL DMB test cases).
+ * - 1.2: LMSGetValue of a `._children` / `._count` keyword → 401 (not implemented); a SCO may probe
+ *   whether an LMS supports an optional group. A 1.2 403 is never benign: it means the SCO tried
+ *   to write a read-only element.
+ */
+export function isBenign(standard: Standard, fn: string, element: string, error: string): boolean {
+	if (standard === 'scorm2004') {
+		return (
+			fn === 'GetValue' &&
+			error === '403' &&
+			(element === 'cmi.location' || element === 'cmi.suspend_data')
+		);
+	}
+	return fn === 'LMSGetValue' && error === '401' && /\._(children|count)$/.test(element);
+}
+
+/** Keeps only string leaves: scorm-again renders empty collections as `{}`. */
+export function stringsOnly(data: Record<string, unknown>): FlatCmi {
+	const out: FlatCmi = {};
+	for (const [key, value] of Object.entries(data)) {
+		if (typeof value === 'string') out[key] = value;
+		else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
+	}
+	return out;
+}
+
+/** Starts a launch: a fresh scorm-again instance (one per launch, as the harness rules require). */
+export function startLaunch(options: LaunchOptions): Launch {
+	const { standard, checkValue } = options;
+	// The commit never leaves the page: the "LMS" is this page, so a commit always succeeds.
+	const httpService: IHttpService = {
+		processHttpRequest(_url, params, immediate) {
+			const data = Array.isArray(params) ? {} : (params as Record<string, unknown>);
+			options.onCommit(stringsOnly(data), immediate);
+			return { result: 'true', errorCode: 0 };
+		},
+		updateSettings() {}
+	};
+	const settings = {
+		autocommit: false,
+		logLevel: 5 as const,
+		// A string is needed for scorm-again to hand commits to httpService; it is never fetched.
+		lmsCommitUrl: 'preview-lms:commit',
+		dataCommitFormat: 'flattened',
+		httpService,
+		// Moodle's "mastery score overrides status" default: judge passed/failed at LMSFinish.
+		mastery_override: true
+	};
+	const instance = standard === 'scorm12' ? new Scorm12API(settings) : new Scorm2004API(settings);
+	instance.loadFromFlattenedJSON(options.seed);
+	const raw = instance as unknown as RawApi;
+	const names = API_FUNCTIONS[standard];
+	const [, terminateFn, getFn, setFn, , lastErrorFn, errorStringFn, diagnosticFn] = names;
+	const call = (name: string, args: unknown[]): string =>
+		String((raw[name] as ApiFn).apply(instance, args));
+	let state: LaunchState = 'running';
+
+	const api: Record<string, ApiFn> = {};
+	for (const fn of names) {
+		api[fn] = (...args: unknown[]): string => {
+			const result = call(fn, args);
+			const inspectsError = fn === lastErrorFn || fn === errorStringFn || fn === diagnosticFn;
+			// Read right away: the next call resets it. GetLastError and friends cannot fail themselves.
+			const error = inspectsError ? '0' : call(lastErrorFn, []);
+			const element = fn === getFn || fn === setFn ? String(args[0] ?? '') : '';
+			const value = fn === getFn ? '' : String((fn === setFn ? args[1] : args[0]) ?? '');
+			let strictReason: string | null = null;
+			if (fn === setFn) {
+				try {
+					strictReason = checkValue({ standard, element, value });
+				} catch (e) {
+					strictReason = `strict checker threw: ${e instanceof Error ? e.message : String(e)}`;
+				}
+			}
+			if (fn === terminateFn && result === 'true' && error === '0') state = 'terminated';
+			const benign = isBenign(standard, fn, element, error);
+			const errorText = error === '0' ? '' : call(errorStringFn, [error]);
+			const launch = options.launch;
+			options.onCall({ fn, element, value, result, error, errorText, strictReason, benign, launch });
+			return result;
+		};
+	}
+
+	return {
+		api,
+		get state() {
+			return state;
+		},
+		dataModel: () => stringsOnly(instance.getFlattenedCMI())
+	};
+}

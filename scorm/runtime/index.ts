@@ -1,0 +1,60 @@
+// Entry point of the SCO-side runtime: pick the tracker once at start-up (design.md).
+import { findApi, type ApiWindow } from './discover.ts';
+import { createLocalTracker, type ProgressStorage } from './local.ts';
+import { createMemoryTracker } from './memory.ts';
+import { createScorm12Tracker } from './scorm12.ts';
+import { createScorm2004Tracker } from './scorm2004.ts';
+import type { Standard, Tracker } from './tracker.ts';
+
+export type * from './tracker.ts';
+export type { Scorm12Api, Scorm2004Api } from './api-types.ts';
+export type { ApiWindow } from './discover.ts';
+export type { LifecycleWindow } from './lifecycle.ts';
+export type { MemoryTracker } from './memory.ts';
+export type { ProgressStorage } from './local.ts';
+export { findApi } from './discover.ts';
+export { bindLifecycle } from './lifecycle.ts';
+export { checkValue, formatSessionTime, formatTimestamp } from './strict.ts';
+export { createLocalTracker, createMemoryTracker, createScorm12Tracker, createScorm2004Tracker };
+
+/** A window as createTracker reads it: discovery, plus storage for the no-LMS fallback. */
+export interface TrackerWindow extends ApiWindow {
+	readonly localStorage?: ProgressStorage | null;
+}
+
+/**
+ * Creates the tracker for this launch. A standard looks for its own API only; 'auto' (development)
+ * tries 2004, then 1.2. Without an LMS: browser storage under courseKey, else memory.
+ */
+export function createTracker(options: {
+	standard: 'auto' | Standard;
+	win: TrackerWindow;
+	courseKey: string;
+}): Tracker {
+	const { standard, win, courseKey } = options;
+	if (standard !== 'scorm12') {
+		const api = findApi({ standard: 'scorm2004', win });
+		if (api) return createScorm2004Tracker({ api });
+	}
+	if (standard !== 'scorm2004') {
+		const api = findApi({ standard: 'scorm12', win });
+		if (api) return createScorm12Tracker({ api });
+	}
+	const storage = usableStorage({ win });
+	if (storage) return createLocalTracker({ storage, key: `course-progress:${courseKey}` });
+	return createMemoryTracker();
+}
+
+function usableStorage(options: { win: TrackerWindow }): ProgressStorage | null {
+	try {
+		// Reading localStorage throws in sandboxed frames; Safari's private mode throws on write.
+		const storage = options.win.localStorage;
+		if (!storage) return null;
+		const probe = 'course-progress:probe';
+		storage.setItem(probe, '1');
+		storage.removeItem(probe);
+		return storage;
+	} catch {
+		return null;
+	}
+}

@@ -1,0 +1,58 @@
+// SCORM 1.2: one lesson_status carries completion and success; exit is '' when finished, never
+// 'normal' (scorm-rules.md §2.1, §2.6).
+import { createApiTracker, formatScore, type Dialect } from './api-tracker.ts';
+import type { Scorm12Api } from './api-types.ts';
+import type { Tracker, TrackingReport } from './tracker.ts';
+
+/** The 1.2 lesson_status for a report; 'not attempted' is never sent. */
+export function toLessonStatus(options: { report: TrackingReport }): string {
+	const { completion, success } = options.report;
+	if (completion !== 'completed') return 'incomplete';
+	return success === 'unknown' ? 'completed' : success;
+}
+
+const dialect: Dialect = {
+	standard: 'scorm12',
+	launch: {
+		entry: 'cmi.core.entry',
+		suspendData: 'cmi.suspend_data',
+		location: 'cmi.core.lesson_location',
+		learnerName: 'cmi.core.student_name',
+		language: 'cmi.student_preference.language'
+	},
+	known: ['cmi.core.lesson_status'],
+	openCodes: [],
+	values(report) {
+		const values: Array<[string, string]> = [
+			['cmi.core.lesson_location', report.location],
+			['cmi.suspend_data', report.suspendData]
+		];
+		if (report.score) {
+			const raw = formatScore({ scaled: report.score.scaled, factor: 100, decimals: 2 });
+			values.push(['cmi.core.score.raw', raw]);
+			values.push(['cmi.core.score.min', '0'], ['cmi.core.score.max', '100']);
+		}
+		values.push(['cmi.core.lesson_status', toLessonStatus({ report })]);
+		return values;
+	},
+	exit: ({ completed }) => ['cmi.core.exit', completed ? '' : 'suspend'],
+	sessionTime: 'cmi.core.session_time'
+};
+
+/** Creates a Tracker over a SCORM 1.2 API object; now() is the clock for session time. */
+export function createScorm12Tracker(options: { api: Scorm12Api; now?: () => number }): Tracker {
+	const { api, now } = options;
+	return createApiTracker({
+		dialect,
+		now,
+		calls: {
+			initialize: () => api.LMSInitialize(''),
+			terminate: () => api.LMSFinish(''),
+			getValue: (element) => api.LMSGetValue(element),
+			setValue: (element, value) => api.LMSSetValue(element, value),
+			commit: () => api.LMSCommit(''),
+			getLastError: () => api.LMSGetLastError(),
+			getErrorString: (code) => api.LMSGetErrorString(code)
+		}
+	});
+}

@@ -1,0 +1,79 @@
+// The content's small markup, compiled at build time into data the components render as text.
+// Nothing here produces HTML, and anything that looks like HTML is refused.
+import type { Fact, Inline, Rich, RichBlock } from '../course/types.ts';
+
+const FACT_REF = /\{\{\s*fact:([a-z0-9_]+)\s*\}\}/g;
+const ANY_BRACES = /\{\{[^}]*\}\}/g;
+
+export interface MarkupResult<T> {
+	value: T;
+	errors: { message: string; fix: string }[];
+	/** Ids of the facts the text used, so their sources join the lesson's Sources panel. */
+	facts: string[];
+}
+
+/** Substitute {{fact:id}} and refuse HTML; returns the plain string. */
+export function compilePlain(text: string, facts: Record<string, Fact>): MarkupResult<string> {
+	const errors: MarkupResult<string>['errors'] = [];
+	const used: string[] = [];
+	if (/[<>]/.test(text)) {
+		errors.push({
+			message: 'text contains < or >, which could be read as HTML',
+			fix: 'write the words instead (e.g. "under 18"); the course never injects HTML'
+		});
+	}
+	const value = text.replace(ANY_BRACES, (token) => {
+		const m = /^\{\{\s*fact:([a-z0-9_]+)\s*\}\}$/.exec(token);
+		const fact = m ? facts[m[1]!] : undefined;
+		if (!m || !fact) {
+			errors.push({
+				message: `unknown placeholder ${token}`,
+				fix: `use {{fact:<id>}} with an id from modules/facts.yaml (known: ${Object.keys(facts).join(', ')})`
+			});
+			return token;
+		}
+		used.push(fact.id);
+		return fact.value;
+	});
+	return { value, errors, facts: used };
+}
+
+/** Compile paragraphs, "- " lists and **bold** into Rich data. */
+export function compileRich(text: string, facts: Record<string, Fact>): MarkupResult<Rich> {
+	const plain = compilePlain(text, facts);
+	const errors = [...plain.errors];
+	const blocks: RichBlock[] = [];
+	for (const chunk of plain.value.trim().split(/\n\s*\n/)) {
+		const lines = chunk.split('\n').map((l) => l.trim());
+		const isList = lines.every((l) => l.startsWith('- '));
+		if (isList) {
+			blocks.push({ kind: 'ul', items: lines.map((l) => inline(l.slice(2).trim(), errors)) });
+		} else if (lines.some((l) => l.startsWith('- '))) {
+			errors.push({
+				message: 'a paragraph mixes bullet lines ("- ") with other lines',
+				fix: 'leave a blank line between a paragraph and its list'
+			});
+		} else {
+			blocks.push({ kind: 'p', content: inline(lines.join(' '), errors) });
+		}
+	}
+	return { value: blocks, errors, facts: plain.facts };
+}
+
+function inline(text: string, errors: MarkupResult<unknown>['errors']): Inline[] {
+	const parts = text.split('**');
+	if (parts.length % 2 === 0) {
+		errors.push({
+			message: 'unmatched ** (bold marker)',
+			fix: 'close every **bold** with a second **'
+		});
+	}
+	return parts
+		.map((t, i) => (i % 2 === 1 ? { text: t, strong: true } : { text: t }))
+		.filter((p) => p.text.length > 0);
+}
+
+/** Every {{fact:id}} token in a text, for checks that run before compilation. */
+export function factRefs(text: string): string[] {
+	return [...text.matchAll(FACT_REF)].map((m) => m[1]!);
+}

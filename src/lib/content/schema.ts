@@ -1,0 +1,160 @@
+// The shape of every file in modules/. Cross-file rules (references, text keys, graphs) live in
+// checks.ts; this file only says what each file must look like on its own.
+import * as v from 'valibot';
+
+export const ID_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
+export const OPTION_ID_PATTERN = /^[a-z]$/;
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const BLOCK_TYPES = ['text', 'callout', 'image', 'checklist', 'reveal', 'question'] as const;
+export const TONES = ['info', 'important', 'warning'] as const;
+export const OUTCOMES = ['best', 'acceptable', 'poor'] as const;
+
+const ID_FIX = 'use lowercase letters, digits and _ (start with a letter, at most 32 characters)';
+
+const id = v.pipe(v.string('an id must be text'), v.regex(ID_PATTERN, `not a valid id: ${ID_FIX}`));
+const ids = v.array(id, 'expected a list of ids, e.g. [a_id, b_id]');
+const minutes = v.pipe(
+	v.number('expected a number of minutes'),
+	v.minValue(1, 'at least 1 minute'),
+	v.maxValue(120, 'at most 120 minutes')
+);
+
+export const courseSchema = v.strictObject({
+	id: v.pipe(
+		v.string(),
+		v.regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, 'use letters, digits, _ . - (an XML id)')
+	),
+	version: v.pipe(v.string('quote the version, e.g. "1.0.0"'), v.regex(/^\d+\.\d+\.\d+$/)),
+	title: v.record(
+		v.pipe(v.string(), v.regex(LANGUAGE_PATTERN)),
+		v.pipe(v.string(), v.minLength(1))
+	),
+	passMark: v.pipe(
+		v.number(),
+		v.minValue(0.5, 'a pass mark is a fraction, at least 0.5'),
+		v.maxValue(1, 'a pass mark is a fraction, at most 1')
+	),
+	maxAttempts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9)),
+	languages: v.pipe(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN))), v.minLength(1)),
+	defaultLanguage: v.string(),
+	factsAsOf: v.pipe(
+		v.string('quote the date, e.g. "2026-11-25"'),
+		v.regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
+	),
+	modules: v.pipe(ids, v.minLength(1, 'include at least one module'))
+});
+
+export const sourcesSchema = v.record(
+	id,
+	v.strictObject({
+		title: v.pipe(v.string(), v.minLength(1)),
+		publisher: v.pipe(v.string(), v.minLength(1)),
+		date: v.pipe(
+			v.string('quote the date, e.g. "2024-07-08" or "n.d."'),
+			v.regex(/^(n\.d\.|\d{4}(-\d{2}(-\d{2})?)?)$/, 'write YYYY, YYYY-MM, YYYY-MM-DD or n.d.')
+		),
+		url: v.optional(v.pipe(v.string(), v.url('write a full https:// address')))
+	})
+);
+
+export const factsSchema = v.record(
+	id,
+	v.strictObject({
+		value: v.pipe(v.string('quote the value'), v.minLength(1)),
+		source: id
+	})
+);
+
+const blockBase = { id };
+export const blockSchemas = {
+	text: v.strictObject({ type: v.literal('text'), ...blockBase }),
+	callout: v.strictObject({ type: v.literal('callout'), ...blockBase, tone: v.picklist(TONES) }),
+	image: v.strictObject({
+		type: v.literal('image'),
+		...blockBase,
+		src: v.pipe(v.string(), v.regex(/^images\/[a-z0-9_-]+\.(svg|png|jpe?g|webp)$/)),
+		width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+		height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+		decorative: v.optional(v.boolean())
+	}),
+	checklist: v.strictObject({
+		type: v.literal('checklist'),
+		...blockBase,
+		items: v.pipe(ids, v.minLength(1))
+	}),
+	reveal: v.strictObject({
+		type: v.literal('reveal'),
+		...blockBase,
+		items: v.pipe(ids, v.minLength(1))
+	}),
+	question: v.strictObject({ type: v.literal('question'), ...blockBase })
+} as const;
+
+const blockHead = v.looseObject({ type: v.string('every block needs a type') });
+
+export const questionSchema = v.strictObject({
+	id,
+	objective: id,
+	kind: v.picklist(['single', 'multiple']),
+	sources: v.pipe(ids, v.minLength(1, 'cite at least one source')),
+	options: v.pipe(
+		v.array(
+			v.strictObject({
+				id: v.pipe(v.string(), v.regex(OPTION_ID_PATTERN, 'option ids are one letter a–z')),
+				correct: v.boolean('write correct: true or correct: false')
+			})
+		),
+		v.minLength(2, 'a question needs at least 2 options'),
+		v.maxLength(8, 'at most 8 options')
+	)
+});
+
+export const moduleSchema = v.strictObject({
+	minutes,
+	objectives: v.pipe(ids, v.minLength(1)),
+	lessons: v.pipe(
+		v.array(
+			v.strictObject({
+				id,
+				minutes,
+				sources: v.pipe(ids, v.minLength(1, 'cite at least one source')),
+				blocks: v.pipe(v.array(blockHead), v.minLength(1))
+			})
+		),
+		v.minLength(1)
+	),
+	questions: v.optional(v.array(v.unknown()), [])
+});
+
+export const scenarioSchema = v.strictObject({
+	id,
+	objective: id,
+	minutes,
+	sources: v.pipe(ids, v.minLength(1)),
+	start: id,
+	scenes: v.pipe(
+		v.array(
+			v.strictObject({
+				id,
+				choices: v.pipe(
+					v.array(
+						v.strictObject({
+							id,
+							goto: id,
+							points: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)),
+							sources: v.pipe(ids, v.minLength(1, 'ground each choice in a source'))
+						})
+					),
+					v.minLength(2, 'a decision needs at least 2 choices'),
+					v.maxLength(6)
+				)
+			})
+		),
+		v.minLength(1)
+	),
+	endings: v.pipe(v.array(v.strictObject({ id, outcome: v.picklist(OUTCOMES) })), v.minLength(1))
+});
+
+export const localeSchema = v.record(v.string(), v.unknown());
+
+export { blockHead };

@@ -1,0 +1,120 @@
+// Compile each language's text into i18next resources: every key the structure needs must be
+// there, nothing else may be, and rich text becomes data, never HTML.
+import { join } from 'node:path';
+import type { Course, Resources } from '../course/types.ts';
+import { didYouMean, type IssueList } from './issues.ts';
+import { compilePlain, compileRich } from './markup.ts';
+import { displayPath } from './read.ts';
+import { flattenText, moduleTextKeys, setPath, type TextKey } from './text-keys.ts';
+
+/** Namespace of the course-level text (description, interface labels). */
+export const COURSE_NS = 'course';
+
+export interface TextReport {
+	/** language → missing keys as `namespace:key`. */
+	missing: Record<string, string[]>;
+	/** language → number of keys present. */
+	keys: Record<string, number>;
+}
+
+/** Compile the text of every shipped language; problems go to `issues`. */
+export function compileText(options: {
+	course: Course;
+	root: string;
+	/** Module id → its folder. */
+	moduleDirs: Map<string, string>;
+	issues: IssueList;
+	read: (file: string) => unknown;
+}): { resources: Resources; report: TextReport } {
+	const { course, root, issues } = options;
+	const resources: Resources = {};
+	const report: TextReport = { missing: {}, keys: {} };
+	const courseKeys = courseTextKeys({ root, course, read: options.read });
+	for (const lng of course.languages) {
+		resources[lng] = {};
+		report.missing[lng] = [];
+		report.keys[lng] = 0;
+		const namespaces: { ns: string; file: string; keys: TextKey[]; facts: boolean }[] = [
+			{ ns: COURSE_NS, file: join(root, 'locales', `${lng}.yaml`), keys: courseKeys, facts: false },
+			...course.modules.map((m) => ({
+				ns: m.id,
+				file: join(options.moduleDirs.get(m.id)!, 'locales', `${lng}.yaml`),
+				keys: moduleTextKeys(m),
+				facts: true
+			}))
+		];
+		for (const { ns, file, keys, facts } of namespaces) {
+			const compiled: Record<string, unknown> = {};
+			const text = flattenText(options.read(file) ?? {});
+			const at = issues.for(displayPath(file));
+			const known = new Set(keys.map((k) => k.key));
+			for (const { key, rich, optional } of keys) {
+				const value = text.get(key);
+				if (value === undefined || value === null || value === '') {
+					if (optional) continue;
+					report.missing[lng]!.push(`${ns}:${key}`);
+					at(
+						key,
+						`missing text in shipped language "${lng}"`,
+						`add ${key} to ${displayPath(file)}`
+					);
+					continue;
+				}
+				if (typeof value !== 'string') {
+					at(key, `expected text, found ${typeof value}`, 'write the text as a string');
+					continue;
+				}
+				report.keys[lng]!++;
+				const result = rich
+					? compileRich(value, course.facts)
+					: compilePlain(value, facts ? course.facts : {});
+				for (const e of result.errors) at(key, e.message, e.fix);
+				setPath(compiled, key, result.value);
+				if (facts) citeFacts({ course, ns, key, facts: result.facts });
+			}
+			for (const key of text.keys()) {
+				if (!known.has(key)) {
+					at(
+						key,
+						`text key is not used by the structure.${didYouMean(key, known)}`,
+						'remove it, or add the block, item or question it belongs to'
+					);
+				}
+			}
+			resources[lng]![ns] = compiled;
+		}
+	}
+	return { resources, report };
+}
+
+/** Course-level keys: the description, plus every ui.* label the default language defines. */
+function courseTextKeys(options: {
+	root: string;
+	course: Course;
+	read: (file: string) => unknown;
+}): TextKey[] {
+	const file = join(options.root, 'locales', `${options.course.defaultLanguage}.yaml`);
+	const uiKeys = [...flattenText(options.read(file) ?? {}).keys()].filter((k) =>
+		k.startsWith('ui.')
+	);
+	return [{ key: 'description', rich: false }, ...uiKeys.map((key) => ({ key, rich: false }))];
+}
+
+/** A fact's source joins the Sources panel of the lesson (or scenario, or question) that states it. */
+function citeFacts(options: { course: Course; ns: string; key: string; facts: string[] }) {
+	if (!options.facts.length) return;
+	const module = options.course.modules.find((m) => m.id === options.ns);
+	const [kind, id] = options.key.split('.');
+	const target =
+		kind === 'lessons'
+			? module?.lessons.find((l) => l.id === id)
+			: kind === 'questions'
+				? module?.questions.find((q) => q.id === id)
+				: kind === 'scenarios'
+					? module?.scenarios.find((s) => s.id === id)
+					: undefined;
+	for (const f of options.facts) {
+		const source = options.course.facts[f]!.source;
+		if (target && !target.sources.includes(source)) target.sources.push(source);
+	}
+}

@@ -1,0 +1,71 @@
+// i18next set-up and language choice. Components translate keys at the edge; the domain never
+// sees text. `t` reads `i18n.lang`, so templates re-render when the language changes.
+import i18next from 'i18next';
+import type { Resources, Rich } from '$lib/course/types';
+
+export const i18n = $state({ lang: 'en' });
+
+/** Initialise i18next with the compiled course resources (synchronous: they are bundled). */
+export function initI18n(options: { resources: Resources; language: string; fallback: string }) {
+	void i18next.init({
+		resources: options.resources,
+		lng: options.language,
+		fallbackLng: options.fallback,
+		supportedLngs: Object.keys(options.resources),
+		ns: Object.keys(options.resources[options.fallback] ?? {}),
+		defaultNS: 'course',
+		initAsync: false,
+		returnObjects: true,
+		interpolation: { escapeValue: false }
+	});
+	applyLanguage(options.language);
+}
+
+/** A plain string: `t('ui.next')`, `t('recognize:lessons.definitions.title')`. */
+export function t(key: string, options?: Record<string, unknown>): string {
+	void i18n.lang;
+	const value = i18next.t(key, { ...options, returnObjects: false });
+	return typeof value === 'string' ? value : key;
+}
+
+/** Whether a key has text in the current language (for optional fields such as captions). */
+export function has(key: string): boolean {
+	void i18n.lang;
+	return i18next.exists(key);
+}
+
+/** Compiled rich text (paragraphs and lists) for a rich key; empty when the key is absent. */
+export function rich(key: string): Rich {
+	void i18n.lang;
+	const value = i18next.t(key, { returnObjects: true }) as unknown;
+	return Array.isArray(value) ? (value as Rich) : [];
+}
+
+/** Switch language at any moment; progress is kept by the caller. */
+export function setLanguage(language: string) {
+	void i18next.changeLanguage(language);
+	applyLanguage(language);
+}
+
+/** Pick the first shipped language from the LMS preference, then the browser, then the default. */
+export function chooseLanguage(options: {
+	candidates: (string | undefined)[];
+	shipped: string[];
+	fallback: string;
+}): string {
+	for (const c of options.candidates) {
+		if (!c) continue;
+		const exact = options.shipped.find((s) => s.toLowerCase() === c.toLowerCase());
+		const base = options.shipped.find((s) => s === c.toLowerCase().split(/[-_]/)[0]);
+		if (exact ?? base) return (exact ?? base)!;
+	}
+	return options.fallback;
+}
+
+function applyLanguage(language: string) {
+	i18n.lang = language;
+	if (typeof document !== 'undefined') {
+		document.documentElement.lang = language;
+		document.documentElement.dir = i18next.dir(language);
+	}
+}

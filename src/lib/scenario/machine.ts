@@ -1,0 +1,71 @@
+// Scenario data → an xstate machine. One `setup` for every scenario; scenes become states,
+// endings become final states, and each choice is a namespaced event `choice.<id>`.
+import { assign, createActor, setup, type SnapshotFrom } from 'xstate';
+import type { Scenario } from '../course/types.ts';
+
+export interface ScenarioContext {
+	/** Choice ids taken, in order: what the progress codec stores. */
+	path: string[];
+	points: number;
+}
+
+export type ScenarioEvent = { type: `choice.${string}` };
+
+const scenarioSetup = setup({
+	types: {
+		context: {} as ScenarioContext,
+		events: {} as ScenarioEvent
+	},
+	actions: {
+		record: assign(({ context }, params: { choice: string; points: number }) => ({
+			path: [...context.path, params.choice],
+			points: context.points + params.points
+		}))
+	}
+});
+
+/** Build the machine for one scenario. */
+export function createScenarioMachine(scenario: Scenario) {
+	const states: Record<string, object> = {};
+	for (const scene of scenario.scenes) {
+		states[scene.id] = {
+			on: Object.fromEntries(
+				scene.choices.map((c) => [
+					`choice.${c.id}`,
+					{
+						target: c.goto,
+						actions: { type: 'record', params: { choice: c.id, points: c.points } }
+					}
+				])
+			)
+		};
+	}
+	for (const ending of scenario.endings) states[ending.id] = { type: 'final' };
+	return scenarioSetup.createMachine({
+		id: scenario.id,
+		initial: scenario.start,
+		context: { path: [], points: 0 },
+		// The states object is built from data, so its keys are not known to the type system.
+		states: states as never
+	});
+}
+
+export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;
+export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
+
+/** Start an actor and replay a saved path; choices that no longer fit the graph stop the replay. */
+export function startScenario(options: { scenario: Scenario; path?: string[] }) {
+	const actor = createActor(createScenarioMachine(options.scenario));
+	actor.start();
+	for (const choice of options.path ?? []) {
+		const before = actor.getSnapshot();
+		if (!before.can({ type: `choice.${choice}` })) break;
+		actor.send({ type: `choice.${choice}` });
+	}
+	return actor;
+}
+
+/** The state id (scene or ending) a snapshot is in. */
+export function stateId(snapshot: ScenarioSnapshot): string {
+	return String(snapshot.value);
+}

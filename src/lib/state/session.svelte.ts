@@ -1,0 +1,133 @@
+// Where runes meet the domain: the learner's state, the tracker, and the milestones that save.
+// Components call these methods; every rule they apply lives in src/lib/course.
+import type { SaveStatus, Tracker, TrackerKind } from '$scorm/tracker';
+import { decodeState, encodeState } from '$lib/course/codec';
+import {
+	courseStatus,
+	emptyState,
+	moduleProgress,
+	type LearnerState,
+	type ModuleProgress
+} from '$lib/course/progress';
+import type { Course } from '$lib/course/types';
+import { scenarioResult } from '$lib/scenario/score';
+
+export class CourseSession {
+	readonly course: Course;
+	readonly tracker: Tracker;
+	state: LearnerState = $state(emptyState({ language: 'en' }));
+	saveStatus: SaveStatus = $state({ saved: true, message: '' });
+	kind: TrackerKind = $state('memory');
+	learnerName = $state('');
+	resumed = $state(false);
+	/** Saved data that could not be read or no longer fits the content (shown to the learner). */
+	restoreNote = $state('');
+	exited = $state(false);
+	status = $derived.by(() => courseStatus(this.course, this.state));
+
+	constructor(options: { course: Course; tracker: Tracker }) {
+		this.course = options.course;
+		this.tracker = options.tracker;
+		this.tracker.onStatus((s) => (this.saveStatus = s));
+	}
+
+	/** Initialize the tracker and restore saved progress; returns the LMS language preference. */
+	start(options: { fallbackLanguage: string }): { lmsLanguage: string } {
+		const launch = this.tracker.start();
+		this.kind = launch.kind;
+		this.learnerName = launch.learnerName;
+		const decoded = decodeState({
+			data: launch.suspendData,
+			course: this.course,
+			fallbackLanguage: options.fallbackLanguage
+		});
+		this.state = decoded.state;
+		this.resumed = decoded.status === 'ok';
+		if (decoded.status === 'foreign') this.restoreNote = 'foreign';
+		else if (decoded.dropped.length) this.restoreNote = 'dropped';
+		if (!this.state.location && launch.location) this.state.location = launch.location;
+		return { lmsLanguage: launch.language };
+	}
+
+	/** Progress of one module (a fresh record when not started). */
+	progress(moduleId: string): ModuleProgress {
+		return moduleProgress(this.state, moduleId);
+	}
+
+	/** Record a knowledge-check answer; answers are final for the attempt. */
+	answer(options: { moduleId: string; questionId: string; selected: string[] }) {
+		this.update(options.moduleId, (p) => {
+			if (!p.answers[options.questionId]) p.answers[options.questionId] = [...options.selected].sort();
+		});
+	}
+
+	finishLesson(options: { moduleId: string; lessonId: string }) {
+		this.update(options.moduleId, (p) => {
+			if (!p.lessonsDone.includes(options.lessonId)) p.lessonsDone.push(options.lessonId);
+		});
+	}
+
+	/** Store the scenario path the machine has taken so far. */
+	setScenarioPath(options: { moduleId: string; scenarioId: string; path: string[] }) {
+		const scenario = this.course.modules
+			.find((m) => m.id === options.moduleId)
+			?.scenarios.find((s) => s.id === options.scenarioId);
+		this.update(options.moduleId, (p) => {
+			p.scenarios[options.scenarioId] = [...options.path];
+			const ended = scenario && scenarioResult({ scenario, path: options.path }).ending;
+			if (ended && !p.scenariosDone.includes(options.scenarioId)) {
+				p.scenariosDone.push(options.scenarioId);
+			}
+		});
+	}
+
+	/** Clear a module's answers for another knowledge-check attempt. */
+	retryChecks(options: { moduleId: string }) {
+		this.update(options.moduleId, (p) => {
+			p.answers = {};
+			p.attempt += 1;
+		});
+	}
+
+	/** The learner moved to another screen: bookmark it without a commit. */
+	visit(location: string) {
+		if (this.state.location === location) return;
+		this.state.location = location;
+		this.sync(false);
+	}
+
+	setLanguage(language: string) {
+		this.state.language = language;
+		this.sync(true);
+	}
+
+	/** The Exit control: save, finish the session with the LMS, and show the goodbye screen. */
+	exit() {
+		this.sync(true);
+		this.tracker.finish();
+		this.exited = true;
+	}
+
+	private update(moduleId: string, change: (p: ModuleProgress) => void) {
+		const p = $state.snapshot(this.progress(moduleId)) as ModuleProgress;
+		change(p);
+		this.state.modules[moduleId] = p;
+		this.sync(true);
+	}
+
+	/** Send the whole state to the tracker; `commit` marks a milestone. */
+	sync(commit: boolean) {
+		if (this.exited) return;
+		const status = courseStatus(this.course, this.state);
+		this.tracker.report({
+			report: {
+				location: this.state.location.slice(0, 255),
+				suspendData: encodeState($state.snapshot(this.state) as LearnerState),
+				completion: status.completion,
+				success: status.success,
+				score: status.score === undefined ? undefined : { scaled: status.score }
+			},
+			commit
+		});
+	}
+}
