@@ -5,9 +5,14 @@ import type { IHttpService } from 'scorm-again';
 import type { ApiCall, FlatCmi, LaunchState, Standard } from './contract.ts';
 
 /** Signature of scorm/runtime/strict.ts `checkValue`. */
-export type CheckValue = (input: { standard: Standard; element: string; value: string }) =>
-	| string
-	| null;
+export type CheckValue = (input: {
+	standard: Standard;
+	element: string;
+	value: string;
+	interactionType?: string;
+}) => string | null;
+
+const INTERACTION = /^cmi\.interactions\.(\d+)\./;
 
 /** API function names per standard, in the order SCORM lists them. */
 export const API_FUNCTIONS = {
@@ -117,6 +122,13 @@ export function startLaunch(options: LaunchOptions): Launch {
 	const call = (name: string, args: unknown[]): string =>
 		String((raw[name] as ApiFn).apply(instance, args));
 	let state: LaunchState = 'running';
+	// Response formats depend on the interaction type; remember types from the seed and the SCO.
+	const types = new Map<string, string>();
+	const noteType = (element: string, value: string) => {
+		const index = INTERACTION.exec(element)?.[1];
+		if (index !== undefined && element.endsWith('.type')) types.set(index, value);
+	};
+	for (const [element, value] of Object.entries(options.seed)) noteType(element, value);
 
 	const api: Record<string, ApiFn> = {};
 	for (const fn of names) {
@@ -129,8 +141,10 @@ export function startLaunch(options: LaunchOptions): Launch {
 			const value = fn === getFn ? '' : String((fn === setFn ? args[1] : args[0]) ?? '');
 			let strictReason: string | null = null;
 			if (fn === setFn) {
+				if (error === '0') noteType(element, value);
+				const interactionType = types.get(INTERACTION.exec(element)?.[1] ?? '');
 				try {
-					strictReason = checkValue({ standard, element, value });
+					strictReason = checkValue({ standard, element, value, interactionType });
 				} catch (e) {
 					strictReason = `strict checker threw: ${e instanceof Error ? e.message : String(e)}`;
 				}

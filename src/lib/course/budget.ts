@@ -1,0 +1,40 @@
+// The largest state the content can produce, for the suspend_data budget (test and `npm run size`).
+import { courseSteps } from './navigation.ts';
+import type { LearnerState } from './progress.ts';
+import type { Course, Scenario } from './types.ts';
+
+/** Every lesson done, every question answered with every option, every scenario on its longest path. */
+export function worstCaseState(course: Course): LearnerState {
+	const routes = courseSteps(course).map((s) => s.route);
+	const longest = routes.reduce((a, b) => (b.length > a.length ? b : a), '');
+	const languages = [...course.languages].sort((a, b) => b.length - a.length);
+	return {
+		language: languages[0]!,
+		location: longest,
+		modules: Object.fromEntries(
+			course.modules.map((m) => [
+				m.id,
+				{
+					lessonsDone: m.lessons.map((l) => l.id),
+					attempt: course.maxAttempts,
+					answers: Object.fromEntries(m.questions.map((q) => [q.id, q.options.map((o) => o.id)])),
+					scenarios: Object.fromEntries(m.scenarios.map((s) => [s.id, longestPath(s)])),
+					scenariosDone: m.scenarios.map((s) => s.id)
+				}
+			])
+		)
+	};
+}
+
+/** The path with the most characters once encoded. */
+function longestPath(scenario: Scenario): string[] {
+	const scenes = new Map(scenario.scenes.map((s) => [s.id, s]));
+	const walk = (id: string): string[] => {
+		const scene = scenes.get(id);
+		if (!scene) return [];
+		return scene.choices
+			.map((c) => [c.id, ...walk(c.goto)])
+			.reduce((a, b) => (b.join('.').length > a.join('.').length ? b : a), []);
+	};
+	return walk(scenario.start);
+}

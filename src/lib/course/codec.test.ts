@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCourseContent } from '../content/load.ts';
+import { decodeState, encodeState } from './codec.ts';
+import { emptyState, type LearnerState } from './progress.ts';
+import { worstCaseState } from './budget.ts';
+
+const fixture = loadCourseContent({
+	root: join(import.meta.dirname, '..', 'content', 'fixtures', 'good')
+}).course;
+const real = loadCourseContent({ root: join(process.cwd(), 'modules') }).course;
+
+const sample: LearnerState = {
+	language: 'en',
+	location: 'm/basics/l/first',
+	modules: {
+		basics: {
+			lessonsDone: ['first'],
+			attempt: 2,
+			answers: { q_one: ['a'] },
+			scenarios: { stop: ['good', 'good2'] },
+			scenariosDone: ['stop']
+		}
+	}
+};
+
+describe('progress codec', () => {
+	it('round-trips a state exactly', () => {
+		const decoded = decodeState({ data: encodeState(sample), course: fixture, fallbackLanguage: 'en' });
+		expect(decoded).toEqual({ state: sample, status: 'ok', dropped: [] });
+	});
+
+	it('treats empty data as a fresh start', () => {
+		expect(decodeState({ data: '', course: fixture, fallbackLanguage: 'en' })).toEqual({
+			state: emptyState({ language: 'en' }),
+			status: 'empty',
+			dropped: []
+		});
+	});
+
+	it.each(['{"a":1}', 'garbage', 'P0~en~x~', 'P9~en~~basics!first!1!!!'])(
+		'starts fresh on foreign or unknown-version data %j',
+		(data) => {
+			const r = decodeState({ data, course: fixture, fallbackLanguage: 'en' });
+			expect(r.status).toBe('foreign');
+			expect(r.state.modules).toEqual({});
+		}
+	);
+
+	it('drops what the content no longer has and keeps the rest', () => {
+		const data = 'P1~en~m/basics/l/first~basics!first.gone!1!q_one=a,q_old=b,q_one2=z!stop=good,old=x!stop|oldmod!a!1!!!';
+		const r = decodeState({ data, course: fixture, fallbackLanguage: 'en' });
+		expect(r.status).toBe('ok');
+		expect(r.state.modules.basics).toEqual({
+			lessonsDone: ['first'],
+			attempt: 1,
+			answers: { q_one: ['a'] },
+			scenarios: { stop: ['good'] },
+			scenariosDone: ['stop']
+		});
+		expect(r.state.modules.oldmod).toBeUndefined();
+		expect(r.dropped).toEqual(expect.arrayContaining(['module oldmod', 'lesson basics/gone', 'answer basics/q_old']));
+	});
+
+	it('clamps the attempt into the allowed range and falls back on an unknown language', () => {
+		const r = decodeState({ data: 'P1~xx~~basics!!99!!!', course: fixture, fallbackLanguage: 'en' });
+		expect(r.state.language).toBe('en');
+		expect(r.state.modules.basics!.attempt).toBe(fixture.maxAttempts);
+	});
+});
+
+describe('suspend_data budget', () => {
+	it('holds the worst case of the real content within SCORM 1.2’s 4096 characters', () => {
+		const worst = encodeState(worstCaseState(real));
+		expect(worst.length).toBeLessThanOrEqual(4096);
+		// The worst case really is worst: every lesson, question and scenario is in it.
+		const decoded = decodeState({ data: worst, course: real, fallbackLanguage: 'en' });
+		expect(decoded.dropped).toEqual([]);
+		for (const m of real.modules) {
+			expect(decoded.state.modules[m.id]!.lessonsDone).toHaveLength(m.lessons.length);
+			expect(Object.keys(decoded.state.modules[m.id]!.answers)).toHaveLength(m.questions.length);
+			expect(Object.keys(decoded.state.modules[m.id]!.scenarios)).toHaveLength(m.scenarios.length);
+		}
+	});
+
+	it('holds the longest bookmark within 255 characters', () => {
+		expect(worstCaseState(real).location.length).toBeLessThanOrEqual(255);
+	});
+});
