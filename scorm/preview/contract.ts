@@ -44,7 +44,10 @@ export interface ApiCall {
 	error: string;
 	/** GetErrorString(error) when error ≠ '0', else ''. */
 	errorText: string;
-	/** For SetValue: why a strict LMS (Moodle) would reject the value, else null. */
+	/**
+	 * Why a strict LMS (Moodle) would reject this call, else null: checkValue's reason for a
+	 * SetValue, or a call after a successful LMSFinish/Terminate that scorm-again still accepted.
+	 */
 	strictReason: string | null;
 	/** True for the error codes failures() deliberately ignores (see isBenign in lms-api.ts). */
 	benign: boolean;
@@ -80,7 +83,7 @@ export interface PreviewLms {
 	dataModel(): FlatCmi;
 	/** Calls with error ≠ '0' that are not benign. */
 	failures(): ApiCall[];
-	/** SetValue calls whose value the strict checker rejects. */
+	/** Calls with a strictReason: SetValues checkValue rejects, plus calls after termination. */
 	rejected(): ApiCall[];
 	/** End this launch (unloads the course) and relaunch it the way an LMS does; resolves on iframe load. */
 	relaunch(): Promise<void>;

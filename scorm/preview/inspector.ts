@@ -79,7 +79,7 @@ export function createInspector(doc: Document): Inspector {
 			const result = call.error === '0' ? call.result : `${call.result} (${call.error})`;
 			row.append(
 				cell(doc, 'td', String(count)),
-				cell(doc, 'td', call.fn, 'mono'),
+				cell(doc, 'td', call.fn, 'mono nowrap'),
 				cell(doc, 'td', call.element, 'mono'),
 				cell(doc, 'td', shorten(call.value), 'mono'),
 				cell(doc, 'td', shorten(result), 'mono'),

@@ -133,6 +133,7 @@ export function startLaunch(options: LaunchOptions): Launch {
 	const api: Record<string, ApiFn> = {};
 	for (const fn of names) {
 		api[fn] = (...args: unknown[]): string => {
+			const afterTerminate = state === 'terminated';
 			const result = call(fn, args);
 			const inspectsError = fn === lastErrorFn || fn === errorStringFn || fn === diagnosticFn;
 			// Read right away: the next call resets it. GetLastError and friends cannot fail themselves.
@@ -149,6 +150,10 @@ export function startLaunch(options: LaunchOptions): Launch {
 					strictReason = `strict checker threw: ${e instanceof Error ? e.message : String(e)}`;
 				}
 			}
+			// scorm-again 1.2 keeps answering after LMSFinish with error 0; Moodle answers 301.
+			if (afterTerminate && !inspectsError && error === '0') {
+				strictReason = `called after ${terminateFn}: a strict LMS answers 301 (not initialized)`;
+			}
 			if (fn === terminateFn && result === 'true' && error === '0') state = 'terminated';
 			const benign = isBenign(standard, fn, element, error);
 			const errorText = error === '0' ? '' : call(errorStringFn, [error]);
@@ -163,6 +168,14 @@ export function startLaunch(options: LaunchOptions): Launch {
 		get state() {
 			return state;
 		},
-		dataModel: () => stringsOnly(instance.getFlattenedCMI())
+		dataModel: () => {
+			const data = stringsOnly(instance.getFlattenedCMI());
+			// scorm-again leaves 1.2 total_time out of the flattened CMI (only the terminate commit
+			// has it), yet the SCO can read it, so show it.
+			if (instance instanceof Scorm12API && !('cmi.core.total_time' in data)) {
+				data['cmi.core.total_time'] = instance.cmi.core.total_time;
+			}
+			return data;
+		}
 	};
 }

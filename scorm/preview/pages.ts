@@ -104,8 +104,8 @@ values are not checked against strict LMS rules. Restart the preview once it exi
 <button type="button" id="toggle-inspector" aria-controls="inspector" aria-expanded="true">Hide inspector</button>
 </div>
 </header>
-<main class="layout">
-<div class="course"><iframe id="course" title="Course"></iframe></div>
+<div class="layout">
+<main class="course"><iframe id="course" title="Course"></iframe></main>
 <aside id="inspector" class="inspector" aria-labelledby="inspector-title">
 <h2 id="inspector-title">Inspector</h2>
 <p id="status" role="status">Starting…</p>
@@ -113,7 +113,7 @@ ${missingChecker}
 <section aria-labelledby="calls-title">
 <h3 id="calls-title">API calls</h3>
 <p id="call-summary"></p>
-<div class="scroll" id="calls-scroll" tabindex="0" aria-labelledby="calls-title">
+<div class="scroll" id="calls-scroll" tabindex="0">
 <table id="calls">
 <caption class="sr-only">Calls the course made on the LMS API, oldest first</caption>
 <thead><tr>${calls.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
@@ -123,7 +123,7 @@ ${missingChecker}
 </section>
 <section aria-labelledby="model-title">
 <h3 id="model-title">Data model</h3>
-<div class="scroll" tabindex="0" aria-labelledby="model-title">
+<div class="scroll" tabindex="0">
 <table id="model">
 <caption class="sr-only">Live flattened CMI data model</caption>
 <thead><tr><th scope="col">Element</th><th scope="col">Value</th></tr></thead>
@@ -132,7 +132,7 @@ ${missingChecker}
 </div>
 </section>
 </aside>
-</main>`,
+</div>`,
 		`<script type="application/json" id="preview-config">${json}</script>
 <script type="module" src="/player.js"></script>
 `

@@ -103,7 +103,7 @@ export function createApiTracker(options: {
 	function write(element: string, value: string): boolean {
 		const reason = checkValue({ standard: dialect.standard, element, value });
 		if (reason) {
-			fail(`${element} was not sent to the LMS: the value ${preview(value)} is ${reason}.`);
+			fail(`${element} = ${preview(value)} was not sent to the LMS: ${reason}.`);
 			return false;
 		}
 		const outcome = attempt(`did not accept ${element}`, () => calls.setValue(element, value));
@@ -120,6 +120,7 @@ export function createApiTracker(options: {
 
 	function open(): LaunchInfo {
 		const empty: LaunchInfo = { ...emptyLaunch, kind: dialect.standard };
+		startedAt = now();
 		const outcome = attempt('did not start the session', () => calls.initialize());
 		if (!outcome.ok && !dialect.openCodes.includes(outcome.code)) {
 			phase = 'closed'; // no session, so no Terminate either (it would fail with 112 / 301)
@@ -144,12 +145,8 @@ export function createApiTracker(options: {
 	return {
 		kind: dialect.standard,
 		start() {
-			if (launch) return launch;
-			// finish() before start(): the tracker is over, so it must not open a session now.
-			if (phase === 'closed') launch = { ...emptyLaunch, kind: dialect.standard };
-			if (launch) return launch;
-			startedAt = now();
-			launch = open();
+			// After finish() the tracker is over: a late start() must not open a new session.
+			launch ??= phase === 'closed' ? { ...emptyLaunch, kind: dialect.standard } : open();
 			return launch;
 		},
 		report({ report, commit }) {
@@ -171,7 +168,10 @@ export function createApiTracker(options: {
 			// Closed first: a status listener that reports or commits from here on reaches no API.
 			phase = 'closed';
 			write(...dialect.exit({ completed }));
-			write(dialect.sessionTime, formatSessionTime({ standard: dialect.standard, ms: now() - startedAt }));
+			write(
+				dialect.sessionTime,
+				formatSessionTime({ standard: dialect.standard, ms: now() - startedAt })
+			);
 			// Terminate persists the data too, so a Commit that fails at unload (Cornerstone returns
 			// null there) loses nothing when Terminate succeeds: only Terminate decides the status.
 			attempt('could not save progress', () => calls.commit());

@@ -1,5 +1,5 @@
-// The ADL run-time API objects as LMSs expose them. Return types are loose on purpose: some LMSs
-// return booleans or numbers instead of the strings the specs require, and Cornerstone returns null.
+// The ADL run-time API objects as LMSs expose them. Return types are loose on purpose: some
+// LMSs return booleans or numbers instead of the strings the specs require; Cornerstone, null.
 
 /** The SCORM 1.2 API object (`window.API`). */
 export interface Scorm12Api {

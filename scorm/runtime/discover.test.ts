@@ -25,7 +25,10 @@ function crossOrigin(win: FakeWindow, names: string[]): void {
 	for (const name of names) {
 		Object.defineProperty(win, name, {
 			get() {
-				throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+				throw new DOMException(
+					'Blocked a frame from accessing a cross-origin frame.',
+					'SecurityError'
+				);
 			}
 		});
 	}

@@ -16,7 +16,10 @@ const initializers = { scorm12: 'LMSInitialize', scorm2004: 'Initialize' } as co
 const maxHops = 500;
 
 /** Finds the LMS API object for a standard in win, its parents and its top's opener, or null. */
-export function findApi<S extends Standard>(options: { standard: S; win: ApiWindow }): ApiFor[S] | null {
+export function findApi<S extends Standard>(options: {
+	standard: S;
+	win: ApiWindow;
+}): ApiFor[S] | null {
 	const { standard, win } = options;
 	const budget = { hops: maxHops };
 	const own = searchChain({ standard, start: win, budget });

@@ -14,7 +14,9 @@ export interface MemoryTracker extends Tracker {
 }
 
 /** Creates a MemoryTracker; launch overrides what start() returns. */
-export function createMemoryTracker(options: { launch?: Partial<Omit<LaunchInfo, 'kind'>> } = {}): MemoryTracker {
+export function createMemoryTracker(
+	options: { launch?: Partial<Omit<LaunchInfo, 'kind'>> } = {}
+): MemoryTracker {
 	const status = createStatusHub();
 	const reports: TrackingReport[] = [];
 	const calls: string[] = [];

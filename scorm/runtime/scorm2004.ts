@@ -37,7 +37,10 @@ const dialect: Dialect = {
 };
 
 /** Creates a Tracker over a SCORM 2004 API object; now() is the clock for session time. */
-export function createScorm2004Tracker(options: { api: Scorm2004Api; now?: () => number }): Tracker {
+export function createScorm2004Tracker(options: {
+	api: Scorm2004Api;
+	now?: () => number;
+}): Tracker {
 	const { api, now } = options;
 	return createApiTracker({
 		dialect,

@@ -1,4 +1,4 @@
-// 2004 interaction responses and correct-response patterns by interaction type (scorm-rules.md §2.4).
+// 2004 interaction responses and correct-response patterns by type (scorm-rules.md §2.4).
 // Ids are held to [A-Za-z0-9_]: Moodle rejects hyphens, and the ADL short_identifier allows them.
 import { real2004, type Check } from './strict-types.ts';
 

@@ -26,11 +26,12 @@ export function vocabulary(options: {
 	};
 }
 
-/** 1.2 CMIDecimal as Moodle reads it: at most 3 integer digits, optionally a range; blank allowed. */
+/** 1.2 CMIDecimal as Moodle reads it: ≤3 integer digits, optionally a range and a blank. */
 export function decimal12(options: { min?: number; max?: number; blank?: boolean } = {}): Check {
 	return (value) => {
 		if (value === '' && options.blank) return null;
-		if (!/^-?[0-9]{1,3}(\.[0-9]+)?$/.test(value)) return 'not a decimal with at most 3 integer digits';
+		if (!/^-?[0-9]{1,3}(\.[0-9]+)?$/.test(value))
+			return 'not a decimal with at most 3 integer digits';
 		return range({ value: Number(value), min: options.min, max: options.max });
 	};
 }
@@ -38,7 +39,8 @@ export function decimal12(options: { min?: number; max?: number; blank?: boolean
 /** 2004 real(10,7) as Moodle reads it: at most 5 integer digits, optionally a range. */
 export function real2004(options: { min?: number; max?: number } = {}): Check {
 	return (value) => {
-		if (!/^-?[0-9]{1,5}(\.[0-9]{1,18})?$/.test(value)) return 'not a decimal with at most 5 integer digits';
+		if (!/^-?[0-9]{1,5}(\.[0-9]{1,18})?$/.test(value))
+			return 'not a decimal with at most 5 integer digits';
 		return range({ value: Number(value), min: options.min, max: options.max });
 	};
 }
@@ -75,8 +77,11 @@ export const duration2004: Check = (value) => {
 };
 
 // Moodle nests the time zone inside the fractional seconds, so a zone needs .s before it.
-const timestampGrammar =
-	/^([0-9]{4})(-([0-9]{2})(-([0-9]{2})(T([0-9]{2})(:([0-9]{2})(:([0-9]{2})(\.[0-9]{1,2}(Z|[+-][0-9]{2}(:[0-9]{2})?)?)?)?)?)?)?)?$/;
+const zone = '(Z|[+-][0-9]{2}(:[0-9]{2})?)';
+const timestampGrammar = new RegExp(
+	'^([0-9]{4})(-([0-9]{2})(-([0-9]{2})(T([0-9]{2})(:([0-9]{2})(:([0-9]{2})' +
+		`(\\.[0-9]{1,2}${zone}?)?)?)?)?)?)?$`
+);
 
 /** 2004 time(second,10,0): YYYY[-MM[-DD[Thh[:mm[:ss[.s[TZD]]]]]]], years 1970–2038. */
 export const timestamp2004: Check = (value) => {
@@ -89,7 +94,8 @@ export const timestamp2004: Check = (value) => {
 	if (month !== undefined && (month < 1 || month > 12)) return 'month outside 01–12';
 	const daysInMonth = new Date(Date.UTC(year, month ?? 1, 0)).getUTCDate();
 	if (day !== undefined && (day < 1 || day > daysInMonth)) return 'day outside the month';
-	if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return 'time of day out of range';
+	if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59)
+		return 'time of day out of range';
 	const zone = /([+-])([0-9]{2})(:([0-9]{2}))?$/.exec(value.slice(19));
 	if (zone && (Number(zone[2]) > 23 || Number(zone[4] ?? 0) > 59)) return 'time zone out of range';
 	return null;
@@ -102,7 +108,9 @@ export const identifier12: Check = (value) =>
 /** 2004 long_identifier_type: 1–4000 characters, no whitespace, a well-formed URN when urn:. */
 export const identifier2004: Check = (value) => {
 	if (!/^\S{1,4000}$/.test(value)) return 'not 1–4000 characters without whitespace';
-	if (/^urn:/i.test(value) && !/^urn:[A-Za-z0-9][A-Za-z0-9-]{0,31}:\S+$/i.test(value)) {
+	// Older Moodle releases (CMILongIdentifier '^\S{0,4000}[a-zA-Z0-9]$') need this.
+	if (!/[A-Za-z0-9]$/.test(value)) return 'not ending in a letter or digit';
+	if (/^urn:/i.test(value) && !/^urn:[A-Za-z0-9][A-Za-z0-9-]{0,30}:\S+$/i.test(value)) {
 		return 'a malformed URN (urn:<nid>:<nss>)';
 	}
 	return null;

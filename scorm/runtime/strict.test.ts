@@ -8,13 +8,21 @@ const chars = (count: number): string => 'x'.repeat(count);
 type Case = [string, string[], string[]];
 
 const scorm12Cases: Case[] = [
-	['cmi.core.lesson_status', ['not attempted', 'unknown', 'Passed'], ['incomplete', 'passed', 'browsed']],
+	[
+		'cmi.core.lesson_status',
+		['not attempted', 'unknown', 'Passed'],
+		['incomplete', 'passed', 'browsed']
+	],
 	['cmi.core.exit', ['normal', 'suspended'], ['', 'suspend', 'time-out', 'logout']],
 	['cmi.core.lesson_location', [chars(256)], [chars(255), '']],
 	['cmi.core.score.raw', ['101', '-1', '0100', '1e2', 'abc', '.5'], ['83.33', '0', '100', '']],
 	['cmi.core.score.min', ['-0.5', 'x'], ['0']],
 	['cmi.core.score.max', ['100.01'], ['100']],
-	['cmi.core.session_time', ['1:00:00', '00:60:00', '00:00:00.123', 'PT1S'], ['00:00:00', '100:00:00.5']],
+	[
+		'cmi.core.session_time',
+		['1:00:00', '00:60:00', '00:00:00.123', 'PT1S'],
+		['00:00:00', '100:00:00.5']
+	],
 	['cmi.suspend_data', [chars(4097)], [chars(4096)]],
 	['cmi.comments', [chars(4097)], [chars(4096)]],
 	['cmi.student_preference.language', [chars(256)], ['fr']],
@@ -48,7 +56,11 @@ const scorm2004Cases: Case[] = [
 		['P1W', 'PT1.234S', 'P', 'PT', 'P1DT', '00:00:01', 'PT-1S'],
 		['PT0H0M0S', 'PT1H2M3.45S', 'P1DT2H', 'PT100H']
 	],
-	['cmi.objectives.0.id', ['has space', '', 'urn::x', 'urn:a b:c'], ['obj_1', 'urn:acme:obj-1']],
+	[
+		'cmi.objectives.0.id',
+		['has space', '', 'urn::x', 'urn:a b:c', 'obj_'],
+		['obj_1', 'urn:acme:obj-1']
+	],
 	['cmi.objectives.0.score.scaled', ['2'], ['0.5']],
 	['cmi.objectives.0.score.raw', ['x'], ['10']],
 	['cmi.objectives.0.success_status', ['completed'], ['passed']],
@@ -82,7 +94,11 @@ const scorm2004Cases: Case[] = [
 	['cmi.comments_from_learner.0.timestamp', ['2024-05-01T10:30:00.123Z'], ['2024-05-01']]
 ];
 
-function expectRule(options: { standard: Standard; testCase: Case; interactionType?: string }): void {
+function expectRule(options: {
+	standard: Standard;
+	testCase: Case;
+	interactionType?: string;
+}): void {
 	const { standard, testCase, interactionType } = options;
 	const [element, rejected, accepted] = testCase;
 	for (const value of rejected) {
@@ -109,8 +125,9 @@ describe('strict checks, SCORM 1.2', () => {
 });
 
 describe('strict checks, SCORM 2004', () => {
-	test.each(scorm2004Cases.map((testCase) => [testCase[0], testCase] as const))('%s', (_, testCase) =>
-		expectRule({ standard: 'scorm2004', testCase })
+	test.each(scorm2004Cases.map((testCase) => [testCase[0], testCase] as const))(
+		'%s',
+		(_, testCase) => expectRule({ standard: 'scorm2004', testCase })
 	);
 
 	const response = 'cmi.interactions.0.learner_response';
@@ -132,8 +149,13 @@ describe('strict checks, SCORM 2004', () => {
 	);
 
 	test('more than 36 choice ids are rejected', () => {
-		const ids = (count: number): string => Array.from({ length: count }, (_, i) => `c${i}`).join('[,]');
-		const options = { standard: 'scorm2004', element: response, interactionType: 'choice' } as const;
+		const ids = (count: number): string =>
+			Array.from({ length: count }, (_, i) => `c${i}`).join('[,]');
+		const options = {
+			standard: 'scorm2004',
+			element: response,
+			interactionType: 'choice'
+		} as const;
 		expect(checkValue({ ...options, value: ids(37) })).toContain('36');
 		expect(checkValue({ ...options, value: ids(36) })).toBeNull();
 	});
@@ -141,8 +163,12 @@ describe('strict checks, SCORM 2004', () => {
 
 describe('strict checks, scope', () => {
 	test('unknown elements and the other standard’s elements get no opinion', () => {
-		expect(checkValue({ standard: 'scorm12', element: 'cmi.foo', value: 'x'.repeat(9999) })).toBeNull();
-		expect(checkValue({ standard: 'scorm2004', element: 'cmi.core.exit', value: 'normal' })).toBeNull();
+		expect(
+			checkValue({ standard: 'scorm12', element: 'cmi.foo', value: 'x'.repeat(9999) })
+		).toBeNull();
+		expect(
+			checkValue({ standard: 'scorm2004', element: 'cmi.core.exit', value: 'normal' })
+		).toBeNull();
 		expect(checkValue({ standard: 'scorm12', element: 'cmi.exit', value: 'logout' })).toBeNull();
 	});
 

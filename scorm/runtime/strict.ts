@@ -48,7 +48,16 @@ const status12 = vocabulary({
 	banned: { word: 'not attempted', reason: "'not attempted' may not be set by content" }
 });
 const score12 = decimal12({ min: 0, max: 100, blank: true });
-const types = ['true-false', 'choice', 'fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric'];
+const types = [
+	'true-false',
+	'choice',
+	'fill-in',
+	'matching',
+	'performance',
+	'sequencing',
+	'likert',
+	'numeric'
+];
 const scoreParts = ['raw', 'min', 'max'];
 
 const scorm12Rules: Rule[] = [
@@ -61,14 +70,20 @@ const scorm12Rules: Rule[] = [
 		})
 	),
 	rule('cmi.core.lesson_location', text({ max: 255 })),
-	...rules(scoreParts.map((part) => `cmi.core.score.${part}`), score12),
+	...rules(
+		scoreParts.map((part) => `cmi.core.score.${part}`),
+		score12
+	),
 	rule('cmi.core.session_time', timespan12),
 	rule('cmi.suspend_data', text({ max: 4096 })),
 	rule('cmi.comments', text({ max: 4096 })),
 	rule('cmi.student_preference.language', text({ max: 255 })),
 	...rules(['cmi.objectives.n.id', 'cmi.interactions.n.objectives.n.id'], identifier12),
 	rule('cmi.interactions.n.id', identifier12),
-	...rules(scoreParts.map((part) => `cmi.objectives.n.score.${part}`), score12),
+	...rules(
+		scoreParts.map((part) => `cmi.objectives.n.score.${part}`),
+		score12
+	),
 	rule('cmi.objectives.n.status', status12),
 	rule('cmi.interactions.n.time', time12),
 	rule('cmi.interactions.n.type', vocabulary({ words: types })),
@@ -106,21 +121,24 @@ const scorm2004Rules: Rule[] = [
 	rule('cmi.location', text({ max: 1000 })),
 	rule('cmi.suspend_data', text({ max: 64000 })),
 	rule('cmi.score.scaled', scaled2004),
-	...rules(scoreParts.map((part) => `cmi.score.${part}`), real2004()),
+	...rules(
+		scoreParts.map((part) => `cmi.score.${part}`),
+		real2004()
+	),
 	rule('cmi.progress_measure', measure2004),
 	rule('cmi.session_time', duration2004),
 	rule('cmi.objectives.n.id', identifier2004),
 	rule('cmi.objectives.n.score.scaled', scaled2004),
-	...rules(scoreParts.map((part) => `cmi.objectives.n.score.${part}`), real2004()),
+	...rules(
+		scoreParts.map((part) => `cmi.objectives.n.score.${part}`),
+		real2004()
+	),
 	rule('cmi.objectives.n.success_status', success2004),
 	rule('cmi.objectives.n.completion_status', completion2004),
 	rule('cmi.objectives.n.progress_measure', measure2004),
 	rule('cmi.objectives.n.description', text({ max: 250 })),
 	rule('cmi.interactions.n.id', identifier2004),
-	rule(
-		'cmi.interactions.n.type',
-		vocabulary({ words: [...types, 'long-fill-in', 'other'] })
-	),
+	rule('cmi.interactions.n.type', vocabulary({ words: [...types, 'long-fill-in', 'other'] })),
 	rule('cmi.interactions.n.objectives.n.id', identifier2004),
 	rule('cmi.interactions.n.timestamp', timestamp2004),
 	rule('cmi.interactions.n.weighting', real2004()),

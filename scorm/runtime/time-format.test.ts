@@ -19,7 +19,9 @@ describe('formatSessionTime', () => {
 		expect(formatSessionTime({ standard: 'scorm2004', ms })).toBe(scorm2004);
 		const element12 = 'cmi.core.session_time';
 		expect(checkValue({ standard: 'scorm12', element: element12, value: scorm12 })).toBeNull();
-		expect(checkValue({ standard: 'scorm2004', element: 'cmi.session_time', value: scorm2004 })).toBeNull();
+		expect(
+			checkValue({ standard: 'scorm2004', element: 'cmi.session_time', value: scorm2004 })
+		).toBeNull();
 	});
 
 	test('1.2 caps at the 4-digit hour limit of CMITimespan; 2004 has no cap', () => {

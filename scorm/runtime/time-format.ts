@@ -18,7 +18,7 @@ export function formatSessionTime(options: { standard: Standard; ms: number }): 
 	return `${pad2(hours)}:${pad2(minutes)}:${pad2(wholeSeconds)}${fraction}`;
 }
 
-/** Formats a 2004 timestamp in UTC with 2 fractional digits, the form ADL and Moodle both accept. */
+/** Formats a 2004 timestamp in UTC with 2 fractional digits, as ADL and Moodle both accept. */
 export function formatTimestamp(options: { date: Date }): string {
 	const iso = options.date.toISOString(); // YYYY-MM-DDThh:mm:ss.sssZ
 	return `${iso.slice(0, 22)}Z`;

@@ -100,11 +100,7 @@ describe('good content', () => {
 		expect(course.modules.map((m) => m.id)).toEqual(['basics']);
 		expect(course.modules[0]!.lessons[0]!.sources).toEqual(['src_a', 'src_b']);
 		const body = (resources.en!.basics!.lessons as Doc).first.intro.body;
-		expect(body[0].content).toEqual([
-			{ text: 'A ' },
-			{ text: 'bold', strong: true },
-			{ text: ' start. Call 1-888-373-7888.' }
-		]);
-		expect(body[1]).toEqual({ kind: 'ul', items: [[{ text: 'one' }], [{ text: 'two' }]] });
+		expect(body[0]).toEqual(['A ', 'bold', ' start. Call 1-888-373-7888.']);
+		expect(body[1]).toEqual({ ul: [['one'], ['two']] });
 	});
 });

@@ -1,6 +1,6 @@
 // The content's small markup, compiled at build time into data the components render as text.
 // Nothing here produces HTML, and anything that looks like HTML is refused.
-import type { Fact, Inline, Rich, RichBlock } from '../course/types.ts';
+import type { Fact, Rich, RichBlock, Runs } from '../course/types.ts';
 
 const FACT_REF = /\{\{\s*fact:([a-z0-9_]+)\s*\}\}/g;
 const ANY_BRACES = /\{\{[^}]*\}\}/g;
@@ -12,8 +12,15 @@ export interface MarkupResult<T> {
 	facts: string[];
 }
 
-/** Substitute {{fact:id}} and refuse HTML; returns the plain string. */
-export function compilePlain(text: string, facts: Record<string, Fact>): MarkupResult<string> {
+/**
+ * Substitute {{fact:id}} and refuse HTML; returns the plain string. Interface labels pass
+ * `interpolation: true` to keep i18next's {{name}} placeholders for run-time values.
+ */
+export function compilePlain(
+	text: string,
+	facts: Record<string, Fact>,
+	options: { interpolation?: boolean } = {}
+): MarkupResult<string> {
 	const errors: MarkupResult<string>['errors'] = [];
 	const used: string[] = [];
 	if (/[<>]/.test(text)) {
@@ -25,6 +32,7 @@ export function compilePlain(text: string, facts: Record<string, Fact>): MarkupR
 	const value = text.replace(ANY_BRACES, (token) => {
 		const m = /^\{\{\s*fact:([a-z0-9_]+)\s*\}\}$/.exec(token);
 		const fact = m ? facts[m[1]!] : undefined;
+		if (!m && options.interpolation && /^\{\{\s*[a-zA-Z]+\s*\}\}$/.test(token)) return token;
 		if (!m || !fact) {
 			errors.push({
 				message: `unknown placeholder ${token}`,
@@ -47,20 +55,20 @@ export function compileRich(text: string, facts: Record<string, Fact>): MarkupRe
 		const lines = chunk.split('\n').map((l) => l.trim());
 		const isList = lines.every((l) => l.startsWith('- '));
 		if (isList) {
-			blocks.push({ kind: 'ul', items: lines.map((l) => inline(l.slice(2).trim(), errors)) });
+			blocks.push({ ul: lines.map((l) => runs(l.slice(2).trim(), errors)) });
 		} else if (lines.some((l) => l.startsWith('- '))) {
 			errors.push({
 				message: 'a paragraph mixes bullet lines ("- ") with other lines',
 				fix: 'leave a blank line between a paragraph and its list'
 			});
 		} else {
-			blocks.push({ kind: 'p', content: inline(lines.join(' '), errors) });
+			blocks.push(runs(lines.join(' '), errors));
 		}
 	}
 	return { value: blocks, errors, facts: plain.facts };
 }
 
-function inline(text: string, errors: MarkupResult<unknown>['errors']): Inline[] {
+function runs(text: string, errors: MarkupResult<unknown>['errors']): Runs {
 	const parts = text.split('**');
 	if (parts.length % 2 === 0) {
 		errors.push({
@@ -68,9 +76,8 @@ function inline(text: string, errors: MarkupResult<unknown>['errors']): Inline[]
 			fix: 'close every **bold** with a second **'
 		});
 	}
-	return parts
-		.map((t, i) => (i % 2 === 1 ? { text: t, strong: true } : { text: t }))
-		.filter((p) => p.text.length > 0);
+	// Drop a trailing empty plain run; keep a leading '' so odd indexes stay bold.
+	return parts.at(-1) === '' && parts.length > 1 ? parts.slice(0, -1) : parts;
 }
 
 /** Every {{fact:id}} token in a text, for checks that run before compilation. */

@@ -67,7 +67,7 @@ export function compileText(options: {
 				report.keys[lng]!++;
 				const result = rich
 					? compileRich(value, course.facts)
-					: compilePlain(value, facts ? course.facts : {});
+					: compilePlain(value, course.facts, { interpolation: !facts });
 				for (const e of result.errors) at(key, e.message, e.fix);
 				setPath(compiled, key, result.value);
 				if (facts) citeFacts({ course, ns, key, facts: result.facts });

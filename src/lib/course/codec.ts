@@ -62,10 +62,11 @@ export function decodeState(options: {
 			dropped.push(`module ${id}`);
 			continue;
 		}
-		const keep = <T>(what: string, ok: boolean, value: T): T[] =>
-			ok ? [value] : (dropped.push(`${what} ${id}/${String(value)}`), []);
+		/** Whether a saved item still exists; records it as dropped when not. */
+		const keep = (what: string, ok: boolean, value: string | undefined): boolean =>
+			ok || (dropped.push(`${what} ${id}/${value}`), false);
 		const progress: ModuleProgress = {
-			lessonsDone: split(lessons, '.').flatMap((l) =>
+			lessonsDone: split(lessons, '.').filter((l) =>
 				keep(
 					'lesson',
 					module.lessons.some((x) => x.id === l),
@@ -75,7 +76,7 @@ export function decodeState(options: {
 			attempt: Math.min(Math.max(Number(attempt) || 1, 1), course.maxAttempts),
 			answers: {},
 			scenarios: {},
-			scenariosDone: split(scenariosDone, '.').flatMap((s) =>
+			scenariosDone: split(scenariosDone, '.').filter((s) =>
 				keep('scenario', module.scenarios.some((x) => x.id === s), s)
 			)
 		};

@@ -1,9 +1,13 @@
 // The course model: what `modules/` compiles to after validation. Plain data, no behaviour.
 // Ids are an API: learner progress in an LMS is stored by them (see ids.test.ts).
 
-/** Rich text compiled at build time from the small content markup; never HTML. */
-export type Inline = { text: string; strong?: boolean };
-export type RichBlock = { kind: 'p'; content: Inline[] } | { kind: 'ul'; items: Inline[][] };
+/**
+ * Rich text compiled at build time from the small content markup; never HTML. Compact because
+ * it ships in the start-up download: a paragraph is a list of text runs alternating plain and
+ * bold (starting plain, '' when it opens in bold); a bullet list is `{ ul: [runs, ...] }`.
+ */
+export type Runs = string[];
+export type RichBlock = Runs | { ul: Runs[] };
 export type Rich = RichBlock[];
 
 export interface Source {

@@ -1,0 +1,98 @@
+// The e2e harness: the preview LMS page, the course inside its frame, and the real content to
+// drive it (answers and best scenario paths come from modules/, not from copies in the tests).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { loadCourseContent } from '../src/lib/content/load.ts';
+import { proveScenario } from '../src/lib/scenario/graph.ts';
+import type { Module, Question, Scenario } from '../src/lib/course/types.ts';
+import type { FlatCmi } from '../scorm/preview/contract.ts';
+
+export const content = loadCourseContent({ root: join(process.cwd(), 'modules') });
+export const { course } = content;
+export const STANDARDS = ['scorm12', 'scorm2004'] as const;
+export type Standard = (typeof STANDARDS)[number];
+
+type Text = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const text = (ns: string): Text => content.resources.en![ns] as Text;
+
+/** The zip `npm run package` wrote for a standard. */
+export function bundleName(standard: Standard): string {
+	const name = readdirSync('dist').find((f) => f.endsWith(`-${standard}.zip`));
+	if (!name) throw new Error(`dist/ has no ${standard} bundle: run npm run package`);
+	return name;
+}
+
+/** Open the preview LMS player on a bundle; returns the course frame. */
+export async function launch(page: Page, standard: Standard): Promise<FrameLocator> {
+	await page.goto(`/player.html?bundle=${encodeURIComponent(bundleName(standard))}`);
+	await page.waitForFunction(() => !!window.previewLms);
+	await page.evaluate(() => window.previewLms!.whenLoaded());
+	const frame = page.frameLocator('iframe[title="Course"]');
+	await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
+	return frame;
+}
+
+export const dataModel = (page: Page): Promise<FlatCmi> =>
+	page.evaluate(() => window.previewLms!.dataModel());
+
+/** No API call failed and no value was one a strict LMS rejects. */
+export async function expectCleanCalls(page: Page) {
+	const { failures, rejected } = await page.evaluate(() => ({
+		failures: window.previewLms!.failures(),
+		rejected: window.previewLms!.rejected()
+	}));
+	expect(failures, 'API calls that returned an error').toEqual([]);
+	expect(rejected, 'values a strict LMS rejects').toEqual([]);
+}
+
+/** Answer a knowledge check through the UI, correctly or with the first wrong option. */
+export async function answer(frame: FrameLocator, module: Module, question: Question, correctly = true) {
+	const q = text(module.id).questions[question.id];
+	const form = frame.getByRole('form', { name: q.prompt });
+	const picks = correctly
+		? question.options.filter((o) => o.correct)
+		: [question.options.find((o) => !o.correct)!];
+	const role = question.kind === 'single' ? 'radio' : 'checkbox';
+	for (const o of picks) await form.getByRole(role, { name: q.options[o.id], exact: true }).check();
+	await form.getByRole('button', { name: 'Check my answer' }).click();
+	await expect(form.getByRole('status')).toContainText(correctly ? 'Correct.' : 'Not quite.');
+}
+
+/** The highest-scoring path through a scenario (choice ids). */
+export function bestPath(scenario: Scenario): string[] {
+	const paths = proveScenario(scenario).paths;
+	return paths.reduce((a, b) => (b.points > a.points ? b : a)).choices;
+}
+
+/** Play a scenario through the UI along `path`, reading each consequence. */
+export async function playScenario(frame: FrameLocator, module: Module, scenario: Scenario, path: string[]) {
+	const s = text(module.id).scenarios[scenario.id];
+	let scene = scenario.start;
+	for (const choiceId of path) {
+		const label = s.scenes[scene].choices[choiceId].label;
+		await frame.getByRole('group', { name: 'What do you do?' }).getByRole('button', { name: label, exact: true }).click();
+		await expect(frame.getByRole('heading', { name: 'What happens' })).toBeVisible();
+		const next = scenario.scenes.find((x) => x.id === scene)!.choices.find((c) => c.id === choiceId)!.goto;
+		await frame.getByRole('button', { name: /Continue|See the outcome/ }).click();
+		scene = next;
+	}
+}
+
+/** Complete every lesson of a module, answering each check (correctly unless told otherwise). */
+export async function completeLessons(frame: FrameLocator, module: Module, correctly = true) {
+	for (const lesson of module.lessons) {
+		await expect(frame.getByRole('heading', { level: 1 })).toHaveText(text(module.id).lessons[lesson.id].title);
+		for (const block of lesson.blocks) {
+			const question = module.questions.find((q) => block.type === 'question' && q.id === block.id);
+			if (question) await answer(frame, module, question, correctly);
+		}
+		await frame.getByRole('button', { name: 'Next' }).click();
+	}
+}
+
+export const lessonTitle = (module: Module, lessonId: string): string =>
+	text(module.id).lessons[lessonId].title;
+export const moduleTitle = (module: Module): string => text(module.id).title;
+export const scenarioTitle = (module: Module, scenarioId: string): string =>
+	text(module.id).scenarios[scenarioId].title;
