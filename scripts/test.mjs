@@ -19,7 +19,7 @@ const unit = spawnSync(
 run('npm', ['run', 'package']);
 const e2e = spawnSync('npx', ['playwright', 'test'], {
 	stdio: 'inherit',
-	env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' }
+	env: process.env
 });
 
 const counts = { passed: 0, failed: 0, skipped: 0 };

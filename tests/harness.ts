@@ -3,6 +3,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
+
+/** Where the course is: its own page, or the frame inside the preview LMS. */
+export type Scope = Page | FrameLocator;
 import { loadCourseContent } from '../src/lib/content/load.ts';
 import { proveScenario } from '../src/lib/scenario/graph.ts';
 import type { Module, Question, Scenario } from '../src/lib/course/types.ts';
@@ -47,7 +50,7 @@ export async function expectCleanCalls(page: Page) {
 }
 
 /** Answer a knowledge check through the UI, correctly or with the first wrong option. */
-export async function answer(frame: FrameLocator, module: Module, question: Question, correctly = true) {
+export async function answer(frame: Scope, module: Module, question: Question, correctly = true) {
 	const q = text(module.id).questions[question.id];
 	const form = frame.getByRole('form', { name: q.prompt });
 	const picks = correctly
@@ -66,7 +69,7 @@ export function bestPath(scenario: Scenario): string[] {
 }
 
 /** Play a scenario through the UI along `path`, reading each consequence. */
-export async function playScenario(frame: FrameLocator, module: Module, scenario: Scenario, path: string[]) {
+export async function playScenario(frame: Scope, module: Module, scenario: Scenario, path: string[]) {
 	const s = text(module.id).scenarios[scenario.id];
 	let scene = scenario.start;
 	for (const choiceId of path) {
@@ -80,7 +83,7 @@ export async function playScenario(frame: FrameLocator, module: Module, scenario
 }
 
 /** Complete every lesson of a module, answering each check (correctly unless told otherwise). */
-export async function completeLessons(frame: FrameLocator, module: Module, correctly = true) {
+export async function completeLessons(frame: Scope, module: Module, correctly = true) {
 	for (const lesson of module.lessons) {
 		await expect(frame.getByRole('heading', { level: 1 })).toHaveText(text(module.id).lessons[lesson.id].title);
 		for (const block of lesson.blocks) {

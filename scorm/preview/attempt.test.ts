@@ -114,9 +114,7 @@ describe('seeds', () => {
 	});
 
 	it('treats 2004 logout as a resume but 1.2 logout as a new start', () => {
-		expect(nextSeed(m2004, firstSeed(m2004), { 'cmi.exit': 'logout' })['cmi.entry']).toBe(
-			'resume'
-		);
+		expect(nextSeed(m2004, firstSeed(m2004), { 'cmi.exit': 'logout' })['cmi.entry']).toBe('resume');
 		expect(nextSeed(m12, firstSeed(m12), { 'cmi.core.exit': 'logout' })['cmi.core.entry']).toBe(
 			'ab-initio'
 		);

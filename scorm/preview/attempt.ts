@@ -163,7 +163,9 @@ const UNIT_SECONDS = { Y: 31536000, M: 2592000, W: 604800, D: 86400, h: 3600, m:
 /** Parses a 2004 ISO 8601 duration (P[nY][nM][nW][nD][T[nH][nM][nS]]) into hundredths. */
 export function parseDuration(value: string): number | null {
 	const n = '(\\d+(?:\\.\\d+)?)';
-	const re = new RegExp(`^P(?:${n}Y)?(?:${n}M)?(?:${n}W)?(?:${n}D)?(?:T(?:${n}H)?(?:${n}M)?(?:${n}S)?)?$`);
+	const re = new RegExp(
+		`^P(?:${n}Y)?(?:${n}M)?(?:${n}W)?(?:${n}D)?(?:T(?:${n}H)?(?:${n}M)?(?:${n}S)?)?$`
+	);
 	const m = re.exec(value);
 	if (!m || value === 'P' || value.endsWith('T')) return null;
 	const units = Object.values(UNIT_SECONDS);

@@ -45,7 +45,10 @@ function decodeXml(text: string): string {
 
 // Element text by local name, whatever prefix the manifest binds the namespace to.
 function text(xml: string, local: string): string | null {
-	const m = new RegExp(`<(?:[\\w.-]+:)?${local}\\b[^>]*>([\\s\\S]*?)</(?:[\\w.-]+:)?${local}>`, 'i');
+	const m = new RegExp(
+		`<(?:[\\w.-]+:)?${local}\\b[^>]*>([\\s\\S]*?)</(?:[\\w.-]+:)?${local}>`,
+		'i'
+	);
 	const found = m.exec(xml);
 	return found ? decodeXml(found[1] ?? '') : null;
 }

@@ -158,7 +158,17 @@ export function startLaunch(options: LaunchOptions): Launch {
 			const benign = isBenign(standard, fn, element, error);
 			const errorText = error === '0' ? '' : call(errorStringFn, [error]);
 			const launch = options.launch;
-			options.onCall({ fn, element, value, result, error, errorText, strictReason, benign, launch });
+			options.onCall({
+				fn,
+				element,
+				value,
+				result,
+				error,
+				errorText,
+				strictReason,
+				benign,
+				launch
+			});
 			return result;
 		};
 	}

@@ -81,7 +81,9 @@ export class PlayerBuilder {
 	get(): Promise<PlayerBuild> {
 		const pending = this.#pending;
 		if (pending) {
-			return pending.then((b) => (b.usedFallback && existsSync(STRICT_CHECKER) ? this.#start() : b));
+			return pending.then((b) =>
+				b.usedFallback && existsSync(STRICT_CHECKER) ? this.#start() : b
+			);
 		}
 		return this.#start();
 	}

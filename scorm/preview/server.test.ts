@@ -73,7 +73,9 @@ describe('preview server', () => {
 	});
 
 	it('serves bundle files from the zip under the deep LMS sub-path', async () => {
-		expect(base).toMatch(/^\/lms\/pluginfile\.php\/\d+\/mod_scorm\/content\/tiny-0\.0\.1-scorm12\/$/);
+		expect(base).toMatch(
+			/^\/lms\/pluginfile\.php\/\d+\/mod_scorm\/content\/tiny-0\.0\.1-scorm12\/$/
+		);
 		const page = await fetch(new URL(`${base}index.html`, server.url));
 		expect(page.status).toBe(200);
 		expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');

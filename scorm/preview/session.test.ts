@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PreviewConfig, Standard } from './contract.ts';
-import type { CheckValue } from './lms-api.ts';
+import type { API_FUNCTIONS, CheckValue } from './lms-api.ts';
 import { createSession, storageKey } from './session.ts';
 import type { Frame } from './session.ts';
 
-type Api = Record<string, (...args: string[]) => string>;
+type Api = Record<(typeof API_FUNCTIONS)[Standard][number], (...args: string[]) => string>;
 /** A fake SCO: runs on load, returns its pagehide handler. */
 type Course = (api: Api) => (() => void) | void;
 
@@ -43,7 +43,8 @@ function fakeFrame(host: Record<string, unknown>, standard: Standard, course: Co
 		},
 		async navigate(url) {
 			hasCourse = url !== 'about:blank';
-			if (hasCourse) hide = course(host[standard === 'scorm12' ? 'API' : 'API_1484_11'] as Api) ?? undefined;
+			if (hasCourse)
+				hide = course(host[standard === 'scorm12' ? 'API' : 'API_1484_11'] as Api) ?? undefined;
 			else hide?.();
 		}
 	};
@@ -178,7 +179,10 @@ describe('preview session (SCORM 1.2)', () => {
 		await lms.whenLoaded();
 		expect(lms.state).toBe('terminated');
 		const failed = lms.failures().map((c) => `${c.fn} ${c.element} ${c.error}`);
-		expect(failed).toEqual(['LMSGetValue cmi.core._count 203', 'LMSSetValue cmi.core.total_time 403']);
+		expect(failed).toEqual([
+			'LMSGetValue cmi.core._count 203',
+			'LMSSetValue cmi.core.total_time 403'
+		]);
 		// scorm-again 1.2 accepts a set after LMSFinish; the preview flags it as a strict rejection.
 		expect(lms.rejected()).toEqual([
 			expect.objectContaining({ element: 'cmi.core.lesson_status', error: '0' })

@@ -86,7 +86,8 @@ export function createSession(options: SessionOptions): PreviewLms {
 				? nextSeed(config, previous.seed, previous.committed)
 				: previous.seed;
 		const number = previous ? previous.launch + 1 : 1;
-		record = { v: 1, launch: number, seed, committed: null };
+		const own: StoredRecord = { v: 1, launch: number, seed, committed: null };
+		record = own;
 		save();
 		const ownCalls: ApiCall[] = (calls = []);
 		const ownCommits: CommitRecord[] = (commits = []);
@@ -97,14 +98,15 @@ export function createSession(options: SessionOptions): PreviewLms {
 			checkValue: options.checkValue,
 			onCall(call) {
 				ownCalls.push(call);
-				events.call?.(call);
+				// A straggler from an unloaded launch must not show up in the next launch's log.
+				if (record === own) events.call?.(call);
 			},
 			onCommit(data, terminate) {
 				const commit = { sequence: ownCommits.length + 1, terminate, data };
 				ownCommits.push(commit);
-				// A straggler from an unloaded launch must not overwrite the next launch's record.
-				if (record.launch !== number) return;
-				record.committed = data;
+				// Nor overwrite the next launch's record (same number after New attempt, hence identity).
+				if (record !== own) return;
+				own.committed = data;
 				save();
 				events.commit?.(commit);
 			}
@@ -156,4 +158,3 @@ export function createSession(options: SessionOptions): PreviewLms {
 		whenLoaded: () => loaded
 	};
 }
-

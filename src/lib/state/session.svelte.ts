@@ -12,6 +12,9 @@ import {
 import type { Course } from '$lib/course/types';
 import { scenarioResult } from '$lib/scenario/score';
 
+/** The bookmark for the home screen: some LMSs refuse an empty location. */
+const HOME = 'home';
+
 export class CourseSession {
 	readonly course: Course;
 	readonly tracker: Tracker;
@@ -45,7 +48,9 @@ export class CourseSession {
 		this.resumed = decoded.status === 'ok';
 		if (decoded.status === 'foreign') this.restoreNote = 'foreign';
 		else if (decoded.dropped.length) this.restoreNote = 'dropped';
-		if (!this.state.location && launch.location) this.state.location = launch.location;
+		if (!this.state.location && launch.location && launch.location !== HOME) {
+			this.state.location = launch.location;
+		}
 		return { lmsLanguage: launch.language };
 	}
 
@@ -121,7 +126,7 @@ export class CourseSession {
 		const status = courseStatus(this.course, this.state);
 		this.tracker.report({
 			report: {
-				location: this.state.location.slice(0, 255),
+				location: (this.state.location || HOME).slice(0, 255),
 				suspendData: encodeState($state.snapshot(this.state) as LearnerState),
 				completion: status.completion,
 				success: status.success,
