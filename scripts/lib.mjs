@@ -7,7 +7,9 @@ import { existsSync, statSync } from 'node:fs';
 export function run(command, args, options = {}) {
 	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
 	if (result.status !== 0) {
-		console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
+		console.error(
+			`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`
+		);
 		process.exit(result.status ?? 1);
 	}
 }
@@ -15,7 +17,8 @@ export function run(command, args, options = {}) {
 /** `npm ci` when node_modules is missing or older than the lockfile. */
 export function ensureDependencies() {
 	const marker = 'node_modules/.package-lock.json';
-	if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
+	if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs)
+		return;
 	console.log('Installing dependencies (npm ci)...');
 	run('npm', ['ci', '--no-audit', '--no-fund'], {
 		env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }

@@ -27,7 +27,9 @@ let over = false;
 for (const [what, value, budget, unit] of rows) {
 	const ok = value <= budget;
 	over ||= !ok;
-	console.log(`${ok ? 'ok  ' : 'OVER'} ${what}: ${value} ${unit} (budget ${budget}, ${Math.round((value / budget) * 100)}%)`);
+	console.log(
+		`${ok ? 'ok  ' : 'OVER'} ${what}: ${value} ${unit} (budget ${budget}, ${Math.round((value / budget) * 100)}%)`
+	);
 }
 console.log(`     (raw index.html: ${html.length} bytes)`);
 process.exitCode = over ? 1 : 0;

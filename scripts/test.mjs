@@ -13,7 +13,13 @@ run('npx', ['svelte-kit', 'sync']);
 
 const unit = spawnSync(
 	'npx',
-	['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+	[
+		'vitest',
+		'run',
+		'--reporter=default',
+		'--reporter=json',
+		'--outputFile.json=test-results/unit.json'
+	],
 	{ stdio: 'inherit' }
 );
 run('npm', ['run', 'package']);

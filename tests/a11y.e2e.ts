@@ -3,7 +3,15 @@
 // which also shows the local-progress notice.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { answer, bestPath, bundleName, course, lessonTitle, moduleTitle, playScenario } from './harness.ts';
+import {
+	answer,
+	bestPath,
+	bundleName,
+	course,
+	lessonTitle,
+	moduleTitle,
+	playScenario
+} from './harness.ts';
 
 const module = course.modules[0]!;
 const scenario = module.scenarios[0]!;
@@ -20,7 +28,9 @@ async function expectClean(page: Page, screen: string) {
 	const result = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
 		.analyze();
-	const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	const found = result.violations.map(
+		(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+	);
 	expect(found, `axe on ${screen}`).toEqual([]);
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
 	expect(overflow, `horizontal scroll on ${screen}`).toBeLessThanOrEqual(0);
@@ -35,7 +45,9 @@ for (const width of [1280, 320]) {
 
 		await page.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
 		for (const lesson of module.lessons) {
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(lessonTitle(module, lesson.id));
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				lessonTitle(module, lesson.id)
+			);
 			for (const summary of await page.locator('summary').all()) await summary.click();
 			await expectClean(page, `lesson ${lesson.id}`);
 			for (const b of lesson.blocks) {
@@ -66,7 +78,9 @@ for (const width of [1280, 320]) {
 	});
 }
 
-test('a lesson and a scenario decision work by keyboard alone, focus moves to each new heading', async ({ page }) => {
+test('a lesson and a scenario decision work by keyboard alone, focus moves to each new heading', async ({
+	page
+}) => {
 	await openCourse(page);
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();

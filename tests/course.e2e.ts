@@ -19,11 +19,15 @@ const scenario = module.scenarios[0]!;
 
 for (const standard of STANDARDS) {
 	test.describe(standard, () => {
-		test('completes Module 1 and the LMS records completion, success and score', async ({ page }) => {
+		test('completes Module 1 and the LMS records completion, success and score', async ({
+			page
+		}) => {
 			const frame = await launch(page, standard);
 			await frame.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
 			await completeLessons(frame, module);
-			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(scenarioTitle(module, scenario.id));
+			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+				scenarioTitle(module, scenario.id)
+			);
 			await playScenario(frame, module, scenario, bestPath(scenario));
 			await expect(frame.getByRole('heading', { name: /^Outcome:/ })).toBeVisible();
 			await expect(frame.getByText('Best outcome')).toBeVisible();
@@ -54,7 +58,9 @@ for (const standard of STANDARDS) {
 			await expectCleanCalls(page);
 		});
 
-		test('completes with wrong answers: the LMS records completion and failure', async ({ page }) => {
+		test('completes with wrong answers: the LMS records completion and failure', async ({
+			page
+		}) => {
 			const frame = await launch(page, standard);
 			await frame.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
 			await completeLessons(frame, module, false);
@@ -74,7 +80,9 @@ for (const standard of STANDARDS) {
 			await expectCleanCalls(page);
 		});
 
-		test('quit halfway, relaunch, land where the learner left with answers kept', async ({ page }) => {
+		test('quit halfway, relaunch, land where the learner left with answers kept', async ({
+			page
+		}) => {
 			const frame = await launch(page, standard);
 			await frame.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
 			const [first, second] = module.lessons;
@@ -84,23 +92,35 @@ for (const standard of STANDARDS) {
 				if (q) await answer(frame, module, q, q !== firstQuestion);
 			}
 			await frame.getByRole('button', { name: 'Next' }).click();
-			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(lessonTitle(module, second!.id));
-			const secondQuestion = module.questions.find((q) => second!.blocks.some((b) => b.id === q.id))!;
+			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+				lessonTitle(module, second!.id)
+			);
+			const secondQuestion = module.questions.find((q) =>
+				second!.blocks.some((b) => b.id === q.id)
+			)!;
 			await answer(frame, module, secondQuestion);
 
 			// The learner closes the window: the LMS unloads the course, then relaunches it.
 			await page.evaluate(() => window.previewLms!.relaunch());
 			expect(await page.evaluate(() => window.previewLms!.entry)).toBe('resume');
-			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(lessonTitle(module, second!.id));
+			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+				lessonTitle(module, second!.id)
+			);
 			await expect(frame.getByText('Correct.', { exact: true })).toBeVisible();
-			const checked = frame.getByRole('radio', { checked: true }).or(frame.getByRole('checkbox', { checked: true }));
+			const checked = frame
+				.getByRole('radio', { checked: true })
+				.or(frame.getByRole('checkbox', { checked: true }));
 			await expect(checked.first()).toBeDisabled();
 
-			await frame.getByRole('button', { name: 'Previous' }).or(frame.getByRole('link', { name: 'Previous' })).click();
+			await frame
+				.getByRole('button', { name: 'Previous' })
+				.or(frame.getByRole('link', { name: 'Previous' }))
+				.click();
 			await expect(frame.getByText('Not quite.', { exact: true })).toBeVisible();
 			await expect(frame.getByText('You have finished this lesson.')).toBeVisible();
 			const cmi = await dataModel(page);
-			const status = standard === 'scorm12' ? cmi['cmi.core.lesson_status'] : cmi['cmi.completion_status'];
+			const status =
+				standard === 'scorm12' ? cmi['cmi.core.lesson_status'] : cmi['cmi.completion_status'];
 			expect(status).toBe('incomplete');
 			await expectCleanCalls(page);
 		});

@@ -69,14 +69,24 @@ export function bestPath(scenario: Scenario): string[] {
 }
 
 /** Play a scenario through the UI along `path`, reading each consequence. */
-export async function playScenario(frame: Scope, module: Module, scenario: Scenario, path: string[]) {
+export async function playScenario(
+	frame: Scope,
+	module: Module,
+	scenario: Scenario,
+	path: string[]
+) {
 	const s = text(module.id).scenarios[scenario.id];
 	let scene = scenario.start;
 	for (const choiceId of path) {
 		const label = s.scenes[scene].choices[choiceId].label;
-		await frame.getByRole('group', { name: 'What do you do?' }).getByRole('button', { name: label, exact: true }).click();
+		await frame
+			.getByRole('group', { name: 'What do you do?' })
+			.getByRole('button', { name: label, exact: true })
+			.click();
 		await expect(frame.getByRole('heading', { name: 'What happens' })).toBeVisible();
-		const next = scenario.scenes.find((x) => x.id === scene)!.choices.find((c) => c.id === choiceId)!.goto;
+		const next = scenario.scenes
+			.find((x) => x.id === scene)!
+			.choices.find((c) => c.id === choiceId)!.goto;
 		await frame.getByRole('button', { name: /Continue|See the outcome/ }).click();
 		scene = next;
 	}
@@ -85,7 +95,9 @@ export async function playScenario(frame: Scope, module: Module, scenario: Scena
 /** Complete every lesson of a module, answering each check (correctly unless told otherwise). */
 export async function completeLessons(frame: Scope, module: Module, correctly = true) {
 	for (const lesson of module.lessons) {
-		await expect(frame.getByRole('heading', { level: 1 })).toHaveText(text(module.id).lessons[lesson.id].title);
+		await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+			text(module.id).lessons[lesson.id].title
+		);
 		for (const block of lesson.blocks) {
 			const question = module.questions.find((q) => block.type === 'question' && q.id === block.id);
 			if (question) await answer(frame, module, question, correctly);

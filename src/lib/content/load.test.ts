@@ -38,39 +38,230 @@ const L = '01-basics/locales/en.yaml';
 const S = '01-basics/scenarios/stop.yaml';
 
 // Each bad fixture: the file it breaks, how, and the file, key path and words the error must carry.
-const cases: { name: string; file: string; edit: (d: Doc) => void | Doc; at: string; path: string; says: RegExp }[] = [
-	{ name: 'unknown block type', file: M, edit: (d) => void (d.lessons[0].blocks[0].type = 'txet'), at: M, path: 'lessons[0].blocks[0].type', says: /unknown block type "txet".*Did you mean "text"/ },
-	{ name: 'duplicate block id', file: M, edit: (d) => void (d.lessons[0].blocks[1].id = 'intro'), at: M, path: 'lessons[0].blocks[1].id', says: /duplicate block id "intro"/ },
-	{ name: 'duplicate lesson id', file: M, edit: (d) => void d.lessons.push({ ...d.lessons[0], blocks: [{ type: 'text', id: 'x' }] }), at: M, path: 'lessons[1].id', says: /duplicate lesson id "first"/ },
-	{ name: 'dangling source reference', file: M, edit: (d) => void (d.lessons[0].sources = ['src_c']), at: M, path: 'lessons[0].sources[0]', says: /unknown source "src_c"/ },
-	{ name: 'question block without a question', file: M, edit: (d) => void (d.lessons[0].blocks[5].id = 'q_two'), at: M, path: 'lessons[0].blocks[5].id', says: /unknown question "q_two"/ },
-	{ name: 'question without a correct answer', file: M, edit: (d) => void (d.questions[0].options[0].correct = false), at: M, path: 'questions[0].options', says: /has no correct answer/ },
-	{ name: 'single question with two correct answers', file: M, edit: (d) => void (d.questions[0].options[1].correct = true), at: M, path: 'questions[0].options', says: /2 correct options/ },
-	{ name: 'question objective that does not exist', file: M, edit: (d) => void (d.questions[0].objective = 'knw'), at: M, path: 'questions[0].objective', says: /unknown objective "knw".*Did you mean "know"/ },
-	{ name: 'invalid id characters', file: M, edit: (d) => void (d.lessons[0].id = 'First-Lesson'), at: M, path: 'lessons[0].id', says: /not a valid id/ },
-	{ name: 'unknown key in a block', file: M, edit: (d) => void (d.lessons[0].blocks[0].colour = 'red'), at: M, path: 'lessons[0].blocks[0].colour', says: /unknown key/ },
-	{ name: 'image file missing', file: M, edit: (d) => void (d.lessons[0].blocks[2].src = 'images/nope.svg'), at: M, path: 'lessons[0].blocks[2].src', says: /does not exist/ },
-	{ name: 'image without alt text', file: L, edit: (d) => void delete d.lessons.first.pic.alt, at: L, path: 'lessons.first.pic.alt', says: /missing text in shipped language "en"/ },
-	{ name: 'missing text key in a shipped language', file: L, edit: (d) => void delete d.questions.q_one.explanation, at: L, path: 'questions.q_one.explanation', says: /missing text/ },
-	{ name: 'text key the structure does not use', file: L, edit: (d) => void (d.lessons.first.signs.items.three = 'Three'), at: L, path: 'lessons.first.signs.items.three', says: /not used by the structure/ },
-	{ name: 'HTML in content text', file: L, edit: (d) => void (d.lessons.first.intro.body = 'Hi <script>alert(1)</script>'), at: L, path: 'lessons.first.intro.body', says: /could be read as HTML/ },
-	{ name: 'unknown fact placeholder', file: L, edit: (d) => void (d.lessons.first.intro.body = 'Call {{fact:hotlne}}.'), at: L, path: 'lessons.first.intro.body', says: /unknown placeholder/ },
-	{ name: 'scenario target that does not exist', file: S, edit: (d) => void (d.scenes[0].choices[0].goto = 's3'), at: S, path: 'scenes[0].choices[0].goto', says: /goes to "s3", which is neither a scene nor an ending/ },
-	{ name: 'scenario start that does not exist', file: S, edit: (d) => void (d.start = 'begin'), at: S, path: 'start', says: /start scene "begin" does not exist/ },
-	{ name: 'scenario loop', file: S, edit: (d) => void (d.scenes[1].choices[1].goto = 's1'), at: S, path: 'scenes', says: /loops back to "s1"/ },
-	{ name: 'unreachable ending', file: S, edit: (d) => void d.endings.push({ id: 'end_lost', outcome: 'poor' }), at: S, path: 'endings', says: /"end_lost" cannot be reached/ },
-	{ name: 'duplicate choice id', file: S, edit: (d) => void (d.scenes[1].choices[0].id = 'good'), at: S, path: 'scenes[1].choices[0].id', says: /duplicate choice id "good"/ },
-	{ name: 'unknown ending outcome', file: S, edit: (d) => void (d.endings[0].outcome = 'great'), at: S, path: 'endings[0].outcome', says: /Invalid/ },
-	{ name: 'module listed but missing', file: 'course.yaml', edit: (d) => void (d.modules = ['basic']), at: 'course.yaml', path: 'modules[0]', says: /no module folder for "basic".*Did you mean "basics"/ },
-	{ name: 'pass mark as a percentage', file: 'course.yaml', edit: (d) => void (d.passMark = 80), at: 'course.yaml', path: 'passMark', says: /at most 1/ },
-	{ name: 'default language not shipped', file: 'course.yaml', edit: (d) => void (d.defaultLanguage = 'es'), at: 'course.yaml', path: 'defaultLanguage', says: /"es" is not in languages/ },
-	{ name: 'fact without a known source', file: 'facts.yaml', edit: (d) => void (d.hotline.source = 'src_z'), at: 'facts.yaml', path: 'hotline.source', says: /unknown source "src_z"/ }
+const cases: {
+	name: string;
+	file: string;
+	edit: (d: Doc) => void | Doc;
+	at: string;
+	path: string;
+	says: RegExp;
+}[] = [
+	{
+		name: 'unknown block type',
+		file: M,
+		edit: (d) => void (d.lessons[0].blocks[0].type = 'txet'),
+		at: M,
+		path: 'lessons[0].blocks[0].type',
+		says: /unknown block type "txet".*Did you mean "text"/
+	},
+	{
+		name: 'duplicate block id',
+		file: M,
+		edit: (d) => void (d.lessons[0].blocks[1].id = 'intro'),
+		at: M,
+		path: 'lessons[0].blocks[1].id',
+		says: /duplicate block id "intro"/
+	},
+	{
+		name: 'duplicate lesson id',
+		file: M,
+		edit: (d) => void d.lessons.push({ ...d.lessons[0], blocks: [{ type: 'text', id: 'x' }] }),
+		at: M,
+		path: 'lessons[1].id',
+		says: /duplicate lesson id "first"/
+	},
+	{
+		name: 'dangling source reference',
+		file: M,
+		edit: (d) => void (d.lessons[0].sources = ['src_c']),
+		at: M,
+		path: 'lessons[0].sources[0]',
+		says: /unknown source "src_c"/
+	},
+	{
+		name: 'question block without a question',
+		file: M,
+		edit: (d) => void (d.lessons[0].blocks[5].id = 'q_two'),
+		at: M,
+		path: 'lessons[0].blocks[5].id',
+		says: /unknown question "q_two"/
+	},
+	{
+		name: 'question without a correct answer',
+		file: M,
+		edit: (d) => void (d.questions[0].options[0].correct = false),
+		at: M,
+		path: 'questions[0].options',
+		says: /has no correct answer/
+	},
+	{
+		name: 'single question with two correct answers',
+		file: M,
+		edit: (d) => void (d.questions[0].options[1].correct = true),
+		at: M,
+		path: 'questions[0].options',
+		says: /2 correct options/
+	},
+	{
+		name: 'question objective that does not exist',
+		file: M,
+		edit: (d) => void (d.questions[0].objective = 'knw'),
+		at: M,
+		path: 'questions[0].objective',
+		says: /unknown objective "knw".*Did you mean "know"/
+	},
+	{
+		name: 'invalid id characters',
+		file: M,
+		edit: (d) => void (d.lessons[0].id = 'First-Lesson'),
+		at: M,
+		path: 'lessons[0].id',
+		says: /not a valid id/
+	},
+	{
+		name: 'unknown key in a block',
+		file: M,
+		edit: (d) => void (d.lessons[0].blocks[0].colour = 'red'),
+		at: M,
+		path: 'lessons[0].blocks[0].colour',
+		says: /unknown key/
+	},
+	{
+		name: 'image file missing',
+		file: M,
+		edit: (d) => void (d.lessons[0].blocks[2].src = 'images/nope.svg'),
+		at: M,
+		path: 'lessons[0].blocks[2].src',
+		says: /does not exist/
+	},
+	{
+		name: 'image without alt text',
+		file: L,
+		edit: (d) => void delete d.lessons.first.pic.alt,
+		at: L,
+		path: 'lessons.first.pic.alt',
+		says: /missing text in shipped language "en"/
+	},
+	{
+		name: 'missing text key in a shipped language',
+		file: L,
+		edit: (d) => void delete d.questions.q_one.explanation,
+		at: L,
+		path: 'questions.q_one.explanation',
+		says: /missing text/
+	},
+	{
+		name: 'text key the structure does not use',
+		file: L,
+		edit: (d) => void (d.lessons.first.signs.items.three = 'Three'),
+		at: L,
+		path: 'lessons.first.signs.items.three',
+		says: /not used by the structure/
+	},
+	{
+		name: 'HTML in content text',
+		file: L,
+		edit: (d) => void (d.lessons.first.intro.body = 'Hi <script>alert(1)</script>'),
+		at: L,
+		path: 'lessons.first.intro.body',
+		says: /could be read as HTML/
+	},
+	{
+		name: 'unknown fact placeholder',
+		file: L,
+		edit: (d) => void (d.lessons.first.intro.body = 'Call {{fact:hotlne}}.'),
+		at: L,
+		path: 'lessons.first.intro.body',
+		says: /unknown placeholder/
+	},
+	{
+		name: 'scenario target that does not exist',
+		file: S,
+		edit: (d) => void (d.scenes[0].choices[0].goto = 's3'),
+		at: S,
+		path: 'scenes[0].choices[0].goto',
+		says: /goes to "s3", which is neither a scene nor an ending/
+	},
+	{
+		name: 'scenario start that does not exist',
+		file: S,
+		edit: (d) => void (d.start = 'begin'),
+		at: S,
+		path: 'start',
+		says: /start scene "begin" does not exist/
+	},
+	{
+		name: 'scenario loop',
+		file: S,
+		edit: (d) => void (d.scenes[1].choices[1].goto = 's1'),
+		at: S,
+		path: 'scenes',
+		says: /loops back to "s1"/
+	},
+	{
+		name: 'unreachable ending',
+		file: S,
+		edit: (d) => void d.endings.push({ id: 'end_lost', outcome: 'poor' }),
+		at: S,
+		path: 'endings',
+		says: /"end_lost" cannot be reached/
+	},
+	{
+		name: 'duplicate choice id',
+		file: S,
+		edit: (d) => void (d.scenes[1].choices[0].id = 'good'),
+		at: S,
+		path: 'scenes[1].choices[0].id',
+		says: /duplicate choice id "good"/
+	},
+	{
+		name: 'unknown ending outcome',
+		file: S,
+		edit: (d) => void (d.endings[0].outcome = 'great'),
+		at: S,
+		path: 'endings[0].outcome',
+		says: /Invalid/
+	},
+	{
+		name: 'module listed but missing',
+		file: 'course.yaml',
+		edit: (d) => void (d.modules = ['basic']),
+		at: 'course.yaml',
+		path: 'modules[0]',
+		says: /no module folder for "basic".*Did you mean "basics"/
+	},
+	{
+		name: 'pass mark as a percentage',
+		file: 'course.yaml',
+		edit: (d) => void (d.passMark = 80),
+		at: 'course.yaml',
+		path: 'passMark',
+		says: /at most 1/
+	},
+	{
+		name: 'default language not shipped',
+		file: 'course.yaml',
+		edit: (d) => void (d.defaultLanguage = 'es'),
+		at: 'course.yaml',
+		path: 'defaultLanguage',
+		says: /"es" is not in languages/
+	},
+	{
+		name: 'fact without a known source',
+		file: 'facts.yaml',
+		edit: (d) => void (d.hotline.source = 'src_z'),
+		at: 'facts.yaml',
+		path: 'hotline.source',
+		says: /unknown source "src_z"/
+	}
 ];
 
 describe('bad content fails with file, key path and fix', () => {
 	it.each(cases)('$name', ({ file, edit, at, path, says }) => {
 		const issues = issuesOf(broken(file, edit));
-		const match = issues.find((i) => i.file.endsWith(at) && i.path === path && says.test(i.message));
+		const match = issues.find(
+			(i) => i.file.endsWith(at) && i.path === path && says.test(i.message)
+		);
 		expect(match, JSON.stringify(issues, null, 1)).toBeDefined();
 		expect(match!.fix.length).toBeGreaterThan(5);
 	});
@@ -90,7 +281,9 @@ describe('bad content fails with file, key path and fix', () => {
 			d.title.es = 'Curso';
 		});
 		const issues = issuesOf(dir);
-		expect(issues.some((i) => i.file.endsWith('01-basics/locales/es.yaml') && i.path === 'title')).toBe(true);
+		expect(
+			issues.some((i) => i.file.endsWith('01-basics/locales/es.yaml') && i.path === 'title')
+		).toBe(true);
 	});
 });
 

@@ -14,7 +14,14 @@ export interface ContentReport {
 		minutes: number;
 		lessons: { id: string; minutes: number; blocks: number; questions: number; sources: number }[];
 		questionsPerObjective: Record<string, number>;
-		scenarios: { id: string; objective: string; decisions: number; paths: number; maxPoints: number; endings: { id: string; outcome: string; paths: number }[] }[];
+		scenarios: {
+			id: string;
+			objective: string;
+			decisions: number;
+			paths: number;
+			maxPoints: number;
+			endings: { id: string; outcome: string; paths: number }[];
+		}[];
 	}[];
 	sources: number;
 	facts: number;
@@ -75,22 +82,34 @@ export function contentReport(loaded: LoadedCourse): ContentReport {
 /** The report as text for a terminal. */
 export function formatContentReport(r: ContentReport): string {
 	const out: string[] = [];
-	out.push(`Course ${r.course.id} ${r.course.version}: pass mark ${r.course.passMark * 100}%, about ${r.course.minutes} minutes, facts as of ${r.course.factsAsOf}`);
+	out.push(
+		`Course ${r.course.id} ${r.course.version}: pass mark ${r.course.passMark * 100}%, about ${r.course.minutes} minutes, facts as of ${r.course.factsAsOf}`
+	);
 	out.push(`Sources: ${r.sources} · Facts: ${r.facts}`);
 	out.push('Languages:');
 	for (const l of r.languages) {
-		out.push(`  ${l.language}: ${l.keys} text keys, ${l.missing.length ? `MISSING ${l.missing.join(', ')}` : 'none missing'}`);
+		out.push(
+			`  ${l.language}: ${l.keys} text keys, ${l.missing.length ? `MISSING ${l.missing.join(', ')}` : 'none missing'}`
+		);
 	}
 	for (const m of r.modules) {
 		out.push('', `Module ${m.order} ${m.id} (about ${m.minutes} min)`);
 		for (const l of m.lessons) {
-			out.push(`  lesson ${l.id}: ${l.minutes} min, ${l.blocks} blocks, ${l.questions} knowledge checks, ${l.sources} sources`);
+			out.push(
+				`  lesson ${l.id}: ${l.minutes} min, ${l.blocks} blocks, ${l.questions} knowledge checks, ${l.sources} sources`
+			);
 		}
 		out.push('  questions per learning objective:');
-		for (const [o, n] of Object.entries(m.questionsPerObjective)) out.push(`    ${o}: ${n}${n ? '' : '  ← no question checks this objective'}`);
+		for (const [o, n] of Object.entries(m.questionsPerObjective))
+			out.push(`    ${o}: ${n}${n ? '' : '  ← no question checks this objective'}`);
 		for (const s of m.scenarios) {
-			out.push(`  scenario ${s.id} (${s.objective}): ${s.decisions} decision points, ${s.paths} paths, best score ${s.maxPoints} points`);
-			for (const e of s.endings) out.push(`    ending ${e.id} [${e.outcome}]: reached by ${e.paths} path${e.paths === 1 ? '' : 's'}`);
+			out.push(
+				`  scenario ${s.id} (${s.objective}): ${s.decisions} decision points, ${s.paths} paths, best score ${s.maxPoints} points`
+			);
+			for (const e of s.endings)
+				out.push(
+					`    ending ${e.id} [${e.outcome}]: reached by ${e.paths} path${e.paths === 1 ? '' : 's'}`
+				);
 		}
 	}
 	return out.join('\n');

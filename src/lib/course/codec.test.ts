@@ -26,7 +26,11 @@ const sample: LearnerState = {
 
 describe('progress codec', () => {
 	it('round-trips a state exactly', () => {
-		const decoded = decodeState({ data: encodeState(sample), course: fixture, fallbackLanguage: 'en' });
+		const decoded = decodeState({
+			data: encodeState(sample),
+			course: fixture,
+			fallbackLanguage: 'en'
+		});
 		expect(decoded).toEqual({ state: sample, status: 'ok', dropped: [] });
 	});
 
@@ -48,7 +52,8 @@ describe('progress codec', () => {
 	);
 
 	it('drops what the content no longer has and keeps the rest', () => {
-		const data = 'P1~en~m/basics/l/first~basics!first.gone!1!q_one=a,q_old=b,q_one2=z!stop=good,old=x!stop|oldmod!a!1!!!';
+		const data =
+			'P1~en~m/basics/l/first~basics!first.gone!1!q_one=a,q_old=b,q_one2=z!stop=good,old=x!stop|oldmod!a!1!!!';
 		const r = decodeState({ data, course: fixture, fallbackLanguage: 'en' });
 		expect(r.status).toBe('ok');
 		expect(r.state.modules.basics).toEqual({
@@ -59,11 +64,17 @@ describe('progress codec', () => {
 			scenariosDone: ['stop']
 		});
 		expect(r.state.modules.oldmod).toBeUndefined();
-		expect(r.dropped).toEqual(expect.arrayContaining(['module oldmod', 'lesson basics/gone', 'answer basics/q_old']));
+		expect(r.dropped).toEqual(
+			expect.arrayContaining(['module oldmod', 'lesson basics/gone', 'answer basics/q_old'])
+		);
 	});
 
 	it('clamps the attempt into the allowed range and falls back on an unknown language', () => {
-		const r = decodeState({ data: 'P1~xx~~basics!!99!!!', course: fixture, fallbackLanguage: 'en' });
+		const r = decodeState({
+			data: 'P1~xx~~basics!!99!!!',
+			course: fixture,
+			fallbackLanguage: 'en'
+		});
 		expect(r.state.language).toBe('en');
 		expect(r.state.modules.basics!.attempt).toBe(fixture.maxAttempts);
 	});

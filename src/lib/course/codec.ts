@@ -77,7 +77,11 @@ export function decodeState(options: {
 			answers: {},
 			scenarios: {},
 			scenariosDone: split(scenariosDone, '.').filter((s) =>
-				keep('scenario', module.scenarios.some((x) => x.id === s), s)
+				keep(
+					'scenario',
+					module.scenarios.some((x) => x.id === s),
+					s
+				)
 			)
 		};
 		for (const entry of split(answers, ',')) {

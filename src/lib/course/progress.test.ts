@@ -34,8 +34,12 @@ describe('knowledge checks', () => {
 	});
 
 	it('lets a lesson finish only once its checks are answered', () => {
-		expect(canFinishLesson(module, lesson, moduleProgress(emptyState({ language: 'en' }), 'basics'))).toBe(false);
-		expect(canFinishLesson(module, lesson, withProgress({ answers: { q_one: ['b'] } }).modules.basics!)).toBe(true);
+		expect(
+			canFinishLesson(module, lesson, moduleProgress(emptyState({ language: 'en' }), 'basics'))
+		).toBe(false);
+		expect(
+			canFinishLesson(module, lesson, withProgress({ answers: { q_one: ['b'] } }).modules.basics!)
+		).toBe(true);
 	});
 });
 
@@ -54,20 +58,36 @@ describe('course status', () => {
 			answers: { q_one: ['a'] },
 			scenarios: { stop: ['good', 'ok2'] }
 		});
-		expect(summarizeModule(module, state)).toMatchObject({ complete: true, correct: 1, fraction: 1 });
-		expect(courseStatus(course, state)).toMatchObject({ completion: 'completed', success: 'passed', score: 1 });
+		expect(summarizeModule(module, state)).toMatchObject({
+			complete: true,
+			correct: 1,
+			fraction: 1
+		});
+		expect(courseStatus(course, state)).toMatchObject({
+			completion: 'completed',
+			success: 'passed',
+			score: 1
+		});
 	});
 
 	it('fails below the pass mark and offers a retry until attempts run out', () => {
 		const state = withProgress({ lessonsDone: ['first'], answers: { q_one: ['b'] } });
-		expect(courseStatus(course, state)).toMatchObject({ completion: 'incomplete', success: 'failed', score: 0 });
+		expect(courseStatus(course, state)).toMatchObject({
+			completion: 'incomplete',
+			success: 'failed',
+			score: 0
+		});
 		expect(canRetryChecks(course, state, 'basics')).toBe(true);
 		state.modules.basics!.attempt = course.maxAttempts;
 		expect(canRetryChecks(course, state, 'basics')).toBe(false);
 	});
 
 	it('keeps a scenario done after a replay starts again', () => {
-		const state = withProgress({ lessonsDone: ['first'], scenarios: { stop: [] }, scenariosDone: ['stop'] });
+		const state = withProgress({
+			lessonsDone: ['first'],
+			scenarios: { stop: [] },
+			scenariosDone: ['stop']
+		});
 		expect(summarizeModule(module, state).scenariosDone).toBe(1);
 		const unfinished = withProgress({ scenarios: { stop: ['good'] } });
 		expect(summarizeModule(module, unfinished).scenariosDone).toBe(0);

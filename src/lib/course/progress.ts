@@ -29,7 +29,15 @@ export function emptyState(options: { language: string }): LearnerState {
 
 /** The progress of one module, empty when the learner has not started it. */
 export function moduleProgress(state: LearnerState, moduleId: string): ModuleProgress {
-	return state.modules[moduleId] ?? { lessonsDone: [], attempt: 1, answers: {}, scenarios: {}, scenariosDone: [] };
+	return (
+		state.modules[moduleId] ?? {
+			lessonsDone: [],
+			attempt: 1,
+			answers: {},
+			scenarios: {},
+			scenariosDone: []
+		}
+	);
 }
 
 /** Whether the chosen options are exactly the correct ones. */

@@ -18,7 +18,11 @@ function boot(): CourseSession {
 	const session = new CourseSession({ course, tracker });
 	const { lmsLanguage } = session.start({ fallbackLanguage: course.defaultLanguage });
 	const language = chooseLanguage({
-		candidates: [session.resumed ? session.state.language : undefined, lmsLanguage, navigator.language],
+		candidates: [
+			session.resumed ? session.state.language : undefined,
+			lmsLanguage,
+			navigator.language
+		],
 		shipped: course.languages,
 		fallback: course.defaultLanguage
 	});

@@ -62,7 +62,8 @@ export class CourseSession {
 	/** Record a knowledge-check answer; answers are final for the attempt. */
 	answer(options: { moduleId: string; questionId: string; selected: string[] }) {
 		this.update(options.moduleId, (p) => {
-			if (!p.answers[options.questionId]) p.answers[options.questionId] = [...options.selected].sort();
+			if (!p.answers[options.questionId])
+				p.answers[options.questionId] = [...options.selected].sort();
 		});
 	}
 
