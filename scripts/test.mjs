@@ -7,8 +7,8 @@ import { ensureChromium, ensureDependencies, run } from './lib.mjs';
 
 ensureDependencies();
 ensureChromium();
-rmSync('test-results', { recursive: true, force: true });
-mkdirSync('test-results', { recursive: true });
+rmSync('reports', { recursive: true, force: true });
+mkdirSync('reports', { recursive: true });
 run('npx', ['svelte-kit', 'sync']);
 
 const unit = spawnSync(
@@ -18,7 +18,7 @@ const unit = spawnSync(
 		'run',
 		'--reporter=default',
 		'--reporter=json',
-		'--outputFile.json=test-results/unit.json'
+		'--outputFile.json=reports/unit.json'
 	],
 	{ stdio: 'inherit' }
 );
@@ -30,7 +30,7 @@ const e2e = spawnSync('npx', ['playwright', 'test'], {
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 try {
-	const u = JSON.parse(readFileSync('test-results/unit.json', 'utf8'));
+	const u = JSON.parse(readFileSync('reports/unit.json', 'utf8'));
 	counts.passed += u.numPassedTests;
 	counts.failed += u.numFailedTests;
 	counts.skipped += u.numPendingTests + u.numTodoTests;
@@ -39,7 +39,7 @@ try {
 	console.error('No unit test results were written.');
 }
 try {
-	const s = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')).stats;
+	const s = JSON.parse(readFileSync('reports/e2e.json', 'utf8')).stats;
 	counts.passed += s.expected + s.flaky;
 	counts.failed += s.unexpected;
 	counts.skipped += s.skipped;
