@@ -13,13 +13,7 @@ run('npx', ['svelte-kit', 'sync']);
 
 const unit = spawnSync(
 	'npx',
-	[
-		'vitest',
-		'run',
-		'--reporter=default',
-		'--reporter=json',
-		'--outputFile.json=reports/unit.json'
-	],
+	['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json'],
 	{ stdio: 'inherit' }
 );
 run('npm', ['run', 'package']);

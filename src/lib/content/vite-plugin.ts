@@ -1,26 +1,84 @@
 // Runs the content checks at build time and hands the app a validated course as
 // `virtual:course`. A broken content file fails the build with its file, key path and fix.
-import { resolve } from 'node:path';
+//
+// Start-up carries only what the home screen needs (course text, module titles, descriptions and
+// objectives). Each module's lesson and scenario text is written to `static/content/` as a small
+// classic script, loaded when the module is opened: classic scripts load from any LMS sub-path
+// and from file://, where fetch() and module imports do not.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import type { Resources } from '../course/types.ts';
 import { loadCourseContent } from './load.ts';
+import { COURSE_NS } from './text.ts';
+import { TEXT_GLOBAL, moduleTextFile } from '../i18n/text-files.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
+/** Keys of a module's text needed before the module is opened (home screen). */
+const HEAD_KEYS = ['title', 'description', 'objectives'];
 
-/** Vite plugin: `import { course, resources } from 'virtual:course'`. */
-export function coursePlugin(options: { root?: string } = {}): Plugin {
+/** Vite plugin: `import { course, resources } from 'virtual:course'` plus per-module text files. */
+export function coursePlugin(options: { root?: string; textDir?: string } = {}): Plugin {
 	const root = resolve(options.root ?? 'modules');
+	const textDir = resolve(options.textDir ?? 'static/content');
+	const load = () => {
+		const loaded = loadCourseContent({ root });
+		const { head, body } = splitResources(loaded.resources);
+		writeModuleText({ dir: textDir, body });
+		return { ...loaded, head };
+	};
 	return {
 		name: 'course-content',
+		// Write the module text before Vite copies static/ into the build.
+		buildStart() {
+			load();
+		},
 		resolveId: (id) => (id === ID ? RESOLVED : undefined),
 		load(id) {
 			if (id !== RESOLVED) return undefined;
-			const loaded = loadCourseContent({ root });
+			const loaded = load();
 			for (const file of loaded.files) this.addWatchFile(file);
 			return [
 				`export const course = ${JSON.stringify(loaded.course)};`,
-				`export const resources = ${JSON.stringify(loaded.resources)};`
+				`export const resources = ${JSON.stringify(loaded.head)};`
 			].join('\n');
 		}
 	};
+}
+
+/** Split resources into what start-up needs and each module's text. */
+export function splitResources(resources: Resources) {
+	const head: Resources = {};
+	const body: { ns: string; language: string; text: Record<string, unknown> }[] = [];
+	for (const [language, namespaces] of Object.entries(resources)) {
+		head[language] = {};
+		for (const [ns, text] of Object.entries(namespaces)) {
+			if (ns === COURSE_NS) {
+				head[language][ns] = text;
+				continue;
+			}
+			const entries = Object.entries(text);
+			head[language][ns] = Object.fromEntries(entries.filter(([k]) => HEAD_KEYS.includes(k)));
+			body.push({
+				ns,
+				language,
+				text: Object.fromEntries(entries.filter(([k]) => !HEAD_KEYS.includes(k)))
+			});
+		}
+	}
+	return { head, body };
+}
+
+function writeModuleText(options: {
+	dir: string;
+	body: ReturnType<typeof splitResources>['body'];
+}) {
+	rmSync(options.dir, { recursive: true, force: true });
+	mkdirSync(options.dir, { recursive: true });
+	for (const { ns, language, text } of options.body) {
+		const payload = JSON.stringify([ns, language, text]);
+		const script = `(self.${TEXT_GLOBAL}=self.${TEXT_GLOBAL}||[]).push(${payload});\n`;
+		writeFileSync(join(options.dir, moduleTextFile(ns, language).slice('content/'.length)), script);
+	}
 }

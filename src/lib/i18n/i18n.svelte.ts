@@ -2,8 +2,12 @@
 // sees text. `t` reads `i18n.lang`, so templates re-render when the language changes.
 import i18next from 'i18next';
 import type { Resources, Rich } from '$lib/course/types';
+import { TEXT_GLOBAL, moduleTextFile } from './text-files';
 
-export const i18n = $state({ lang: 'en' });
+export const i18n = $state({ lang: 'en', loaded: [] as string[] });
+
+type TextEntry = [ns: string, language: string, text: Record<string, unknown>];
+const pending = new Map<string, Promise<void>>();
 
 /** Initialise i18next with the compiled course resources (synchronous: they are bundled). */
 export function initI18n(options: { resources: Resources; language: string; fallback: string }) {
@@ -24,6 +28,7 @@ export function initI18n(options: { resources: Resources; language: string; fall
 /** A plain string: `t('ui.next')`, `t('recognize:lessons.definitions.title')`. */
 export function t(key: string, options?: Record<string, unknown>): string {
 	void i18n.lang;
+	void i18n.loaded.length;
 	const value = i18next.t(key, { ...options, returnObjects: false });
 	return typeof value === 'string' ? value : key;
 }
@@ -31,14 +36,52 @@ export function t(key: string, options?: Record<string, unknown>): string {
 /** Whether a key has text in the current language (for optional fields such as captions). */
 export function has(key: string): boolean {
 	void i18n.lang;
+	void i18n.loaded.length;
 	return i18next.exists(key);
 }
 
 /** Compiled rich text (paragraphs and lists) for a rich key; empty when the key is absent. */
 export function rich(key: string): Rich {
 	void i18n.lang;
+	void i18n.loaded.length;
 	const value = i18next.t(key, { returnObjects: true }) as unknown;
 	return Array.isArray(value) ? (value as Rich) : [];
+}
+
+/** Whether a module's lesson and scenario text is loaded in the current language. */
+export function isModuleTextReady(ns: string): boolean {
+	return i18n.loaded.includes(`${ns}/${i18n.lang}`);
+}
+
+/**
+ * Load a module's lesson and scenario text (a classic script beside index.html, so it works from
+ * any LMS sub-path and from file://). Resolves at once when it is already there.
+ */
+export function loadModuleText(ns: string, language = i18n.lang): Promise<void> {
+	const id = `${ns}/${language}`;
+	if (i18n.loaded.includes(id)) return Promise.resolve();
+	const running = pending.get(id);
+	if (running) return running;
+	const target = globalThis as unknown as Record<string, { push(entry: TextEntry): void }>;
+	target[TEXT_GLOBAL] = {
+		push: ([entryNs, entryLanguage, text]) => {
+			i18next.addResourceBundle(entryLanguage, entryNs, text, true, true);
+			i18n.loaded.push(`${entryNs}/${entryLanguage}`);
+		}
+	};
+	const promise = new Promise<void>((resolve, reject) => {
+		const script = document.createElement('script');
+		script.src = moduleTextFile(ns, language);
+		script.onload = () => resolve();
+		script.onerror = () => {
+			pending.delete(id);
+			script.remove();
+			reject(new Error(`Could not load ${script.src}`));
+		};
+		document.head.append(script);
+	});
+	pending.set(id, promise);
+	return promise;
 }
 
 /** Switch language at any moment; progress is kept by the caller. */

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { splitResources } from './vite-plugin.ts';
+
+describe('start-up text versus module text', () => {
+	it('keeps course text and module headings at start-up, the rest in the module file', () => {
+		const { head, body } = splitResources({
+			en: {
+				course: { description: 'd', ui: { next: 'Next' } },
+				basics: { title: 'T', description: 'D', objectives: { a: 'A' }, lessons: { l: {} } }
+			}
+		});
+		expect(head).toEqual({
+			en: {
+				course: { description: 'd', ui: { next: 'Next' } },
+				basics: { title: 'T', description: 'D', objectives: { a: 'A' } }
+			}
+		});
+		expect(body).toEqual([{ ns: 'basics', language: 'en', text: { lessons: { l: {} } } }]);
+	});
+});
