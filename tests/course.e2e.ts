@@ -122,6 +122,10 @@ for (const standard of STANDARDS) {
 			const status =
 				standard === 'scorm12' ? cmi['cmi.core.lesson_status'] : cmi['cmi.completion_status'];
 			expect(status).toBe('incomplete');
+			// No score until every knowledge check is answered: a partial one would misreport.
+			const score = standard === 'scorm12' ? cmi['cmi.core.score.raw'] : cmi['cmi.score.scaled'];
+			expect(score ?? '').toBe('');
+			if (standard === 'scorm2004') expect(cmi['cmi.success_status']).toBe('unknown');
 			await expectCleanCalls(page);
 		});
 	});

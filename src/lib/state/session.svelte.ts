@@ -131,7 +131,9 @@ export class CourseSession {
 				suspendData: encodeState($state.snapshot(this.state) as LearnerState),
 				completion: status.completion,
 				success: status.success,
-				score: status.score === undefined ? undefined : { scaled: status.score }
+				// The score is final only once every check is answered. A partial score would also make
+				// a 2004 LMS judge success early (satisfiedByMeasure in the manifest).
+				score: status.success === 'unknown' ? undefined : { scaled: status.score ?? 0 }
 			},
 			commit
 		});
