@@ -57,7 +57,11 @@ export async function answer(frame: Scope, module: Module, question: Question, c
 		? question.options.filter((o) => o.correct)
 		: [question.options.find((o) => !o.correct)!];
 	const role = question.kind === 'single' ? 'radio' : 'checkbox';
-	for (const o of picks) await form.getByRole(role, { name: q.options[o.id], exact: true }).check();
+	for (const o of picks) {
+		// Options read "A. text": the letter the explanation refers to, then the option.
+		const name = `${o.id.toUpperCase()}. ${q.options[o.id]}`;
+		await form.getByRole(role, { name, exact: true }).check();
+	}
 	await form.getByRole('button', { name: 'Check my answer' }).click();
 	await expect(form.getByRole('status')).toContainText(correctly ? 'Correct.' : 'Not quite.');
 }
