@@ -7,7 +7,8 @@ import { TEXT_GLOBAL, moduleTextFile } from './text-files';
 export const i18n = $state({ lang: 'en', loaded: [] as string[] });
 
 type TextEntry = [ns: string, language: string, text: Record<string, unknown>];
-const pending = new Map<string, Promise<void>>();
+/** Loads in flight, so two screens asking at once share one script tag (not reactive state). */
+const pending: Record<string, Promise<void> | undefined> = {};
 
 /** Initialise i18next with the compiled course resources (synchronous: they are bundled). */
 export function initI18n(options: { resources: Resources; language: string; fallback: string }) {
@@ -60,7 +61,7 @@ export function isModuleTextReady(ns: string): boolean {
 export function loadModuleText(ns: string, language = i18n.lang): Promise<void> {
 	const id = `${ns}/${language}`;
 	if (i18n.loaded.includes(id)) return Promise.resolve();
-	const running = pending.get(id);
+	const running = pending[id];
 	if (running) return running;
 	const target = globalThis as unknown as Record<string, { push(entry: TextEntry): void }>;
 	target[TEXT_GLOBAL] = {
@@ -74,13 +75,13 @@ export function loadModuleText(ns: string, language = i18n.lang): Promise<void> 
 		script.src = moduleTextFile(ns, language);
 		script.onload = () => resolve();
 		script.onerror = () => {
-			pending.delete(id);
+			delete pending[id];
 			script.remove();
 			reject(new Error(`Could not load ${script.src}`));
 		};
 		document.head.append(script);
 	});
-	pending.set(id, promise);
+	pending[id] = promise;
 	return promise;
 }
 
