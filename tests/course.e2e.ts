@@ -10,6 +10,8 @@ import {
 	launch,
 	lessonTitle,
 	moduleTitle,
+	packageBase,
+	recordCourseRequests,
 	scenarioTitle,
 	playScenario
 } from './harness.ts';
@@ -22,6 +24,7 @@ for (const standard of STANDARDS) {
 		test('completes Module 1 and the LMS records completion, success and score', async ({
 			page
 		}) => {
+			const requests = recordCourseRequests(page);
 			const frame = await launch(page, standard);
 			await frame.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
 			await completeLessons(frame, module);
@@ -56,6 +59,12 @@ for (const standard of STANDARDS) {
 			expect(calls.filter((c) => c === end)).toHaveLength(1);
 			expect(calls.at(-1)).toBe(end);
 			await expectCleanCalls(page);
+			// The course asked for nothing outside its own package (index.html and module text).
+			const base = await packageBase(page);
+			expect(requests.length).toBeGreaterThan(1);
+			expect(requests.filter((url) => !url.startsWith(base) && !url.startsWith('data:'))).toEqual(
+				[]
+			);
 		});
 
 		test('completes with wrong answers: the LMS records completion and failure', async ({

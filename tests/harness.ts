@@ -36,6 +36,21 @@ export async function launch(page: Page, standard: Standard): Promise<FrameLocat
 	return frame;
 }
 
+/** Every URL the course frame requests, to prove it asks nothing outside its own package. */
+export function recordCourseRequests(page: Page): string[] {
+	const urls: string[] = [];
+	page.on('request', (r) => {
+		if (r.frame() !== page.mainFrame()) urls.push(r.url());
+	});
+	return urls;
+}
+
+/** The folder the LMS serves the package from (the course's own origin and path). */
+export async function packageBase(page: Page): Promise<string> {
+	const config = JSON.parse((await page.locator('#preview-config').textContent())!);
+	return new URL(config.launchUrl.replace(/[^/]*$/, ''), page.url()).href;
+}
+
 export const dataModel = (page: Page): Promise<FlatCmi> =>
 	page.evaluate(() => window.previewLms!.dataModel());
 
