@@ -34,7 +34,9 @@ for (const [what, value, budget, unit] of rows) {
 }
 console.log(`     (raw index.html: ${html.length} bytes)`);
 const contentDir = join('build', 'content');
-for (const file of existsSync(contentDir) ? readdirSync(contentDir).sort() : []) {
+for (const file of existsSync(contentDir)
+	? readdirSync(contentDir).filter((f) => f.endsWith('.js'))
+	: []) {
 	const text = readFileSync(join(contentDir, file));
 	const size = gzipSync(text, { level: 9 }).length;
 	console.log(`     on opening a module: content/${file} ${size} bytes gzip (${text.length} raw)`);

@@ -8,6 +8,7 @@ import {
 	bestPath,
 	bundleName,
 	course,
+	imageAlt,
 	lessonTitle,
 	moduleTitle,
 	playScenario
@@ -48,6 +49,12 @@ for (const width of [1280, 320]) {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 				lessonTitle(module, lesson.id)
 			);
+			for (const block of lesson.blocks.filter((b) => b.type === 'image')) {
+				// Informative images are named by their alt text, and the file really loads.
+				const img = page.getByRole('img', { name: imageAlt(module, lesson.id, block.id) });
+				await expect(img).toBeVisible();
+				expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+			}
 			for (const summary of await page.locator('summary').all()) await summary.click();
 			await expectClean(page, `lesson ${lesson.id}`);
 			for (const b of lesson.blocks) {

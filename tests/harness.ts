@@ -130,3 +130,5 @@ export const lessonTitle = (module: Module, lessonId: string): string =>
 export const moduleTitle = (module: Module): string => text(module.id).title;
 export const scenarioTitle = (module: Module, scenarioId: string): string =>
 	text(module.id).scenarios[scenarioId].title;
+export const imageAlt = (module: Module, lessonId: string, blockId: string): string =>
+	text(module.id).lessons[lessonId][blockId].alt;

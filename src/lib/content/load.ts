@@ -1,7 +1,7 @@
 // The one door into modules/: read every file, validate it, cross-check it, compile its text.
 // Returns a typed course and its i18next resources, or throws a ContentError listing every issue.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import * as v from 'valibot';
 import type { Block, Course, Module, Question, Resources, Scenario } from '../course/types.ts';
 import { checkQuestions, checkRefs, checkScenarioGraph, checkUnique } from './checks.ts';
@@ -18,6 +18,7 @@ import {
 	sourcesSchema
 } from './schema.ts';
 import { compileText, type TextReport } from './text.ts';
+import { moduleAssetFile } from '../i18n/text-files.ts';
 
 const MODULE_DIR = /^(\d{2})-([a-z][a-z0-9-]*)$/;
 
@@ -27,6 +28,13 @@ export interface LoadedCourse {
 	text: TextReport;
 	/** Every file read, so the Vite plugin can rebuild when one changes. */
 	files: string[];
+	/** Image files to copy beside index.html (`to` is relative to it). */
+	images: ImageAsset[];
+}
+
+export interface ImageAsset {
+	from: string;
+	to: string;
 }
 
 /** Load, validate and compile the whole course under `root` (the modules/ folder). */
@@ -34,6 +42,7 @@ export function loadCourseContent(options: { root: string }): LoadedCourse {
 	const { root } = options;
 	const issues = new IssueList();
 	const files: string[] = [];
+	const images: ImageAsset[] = [];
 	const read = (file: string) => (files.push(file), readYaml(file, issues));
 
 	const settingsFile = join(root, 'course.yaml');
@@ -96,7 +105,8 @@ export function loadCourseContent(options: { root: string }): LoadedCourse {
 			order: Number(dir.slice(0, 2)),
 			read,
 			issues,
-			sources
+			sources,
+			images
 		});
 		if (module) modules.push(module);
 	});
@@ -115,7 +125,7 @@ export function loadCourseContent(options: { root: string }): LoadedCourse {
 	const moduleDirs = new Map(modules.map((m) => [m.id, join(root, byId.get(m.id)!)]));
 	const text = compileText({ course, root, moduleDirs, issues, read });
 	issues.throwIfAny();
-	return { course, resources: text.resources, text: text.report, files };
+	return { course, resources: text.resources, text: text.report, files, images };
 }
 
 /** The course model only (settings, modules, sources, facts); used by the packager. */
@@ -134,6 +144,7 @@ function loadModule(options: {
 	read: (file: string) => unknown;
 	issues: IssueList;
 	sources: Record<string, unknown>;
+	images: ImageAsset[];
 }): Module | undefined {
 	const { dir, issues } = options;
 	const file = join(dir, 'module.yaml');
@@ -158,7 +169,9 @@ function loadModule(options: {
 				path: `lessons[${li}].blocks[${bi}]`,
 				file,
 				dir,
-				issues
+				issues,
+				moduleId: options.id,
+				images: options.images
 			});
 			return block ? [block] : [];
 		})
@@ -276,6 +289,8 @@ function parseBlock(options: {
 	file: string;
 	dir: string;
 	issues: IssueList;
+	moduleId: string;
+	images: ImageAsset[];
 }): Block | undefined {
 	const { block, path, file, issues } = options;
 	const type = block.type as (typeof BLOCK_TYPES)[number];
@@ -306,15 +321,12 @@ function parseBlock(options: {
 			});
 			return undefined;
 		}
-		return { ...parsed, decorative: parsed.decorative ?? false, src: dataUri(image) };
+		// Served beside index.html and fetched only when the lesson shows it.
+		const src = moduleAssetFile(options.moduleId, basename(parsed.src));
+		options.images.push({ from: image, to: src });
+		return { ...parsed, decorative: parsed.decorative ?? false, src };
 	}
 	return parsed;
-}
-
-function dataUri(file: string): string {
-	const ext = extname(file).slice(1);
-	const mime = ext === 'svg' ? 'image/svg+xml' : ext === 'jpg' ? 'image/jpeg' : `image/${ext}`;
-	return `data:${mime};base64,${readFileSync(file).toString('base64')}`;
 }
 
 function loadScenarios(options: {

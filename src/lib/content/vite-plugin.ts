@@ -5,13 +5,13 @@
 // objectives). Each module's lesson and scenario text is written to `static/content/` as a small
 // classic script, loaded when the module is opened: classic scripts load from any LMS sub-path
 // and from file://, where fetch() and module imports do not.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Resources } from '../course/types.ts';
-import { loadCourseContent } from './load.ts';
+import { loadCourseContent, type ImageAsset } from './load.ts';
 import { COURSE_NS } from './text.ts';
-import { TEXT_GLOBAL, moduleTextFile } from '../i18n/text-files.ts';
+import { CONTENT_DIR, TEXT_GLOBAL, moduleTextFile } from '../i18n/text-files.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
@@ -19,13 +19,13 @@ const RESOLVED = '\0virtual:course';
 const HEAD_KEYS = ['title', 'description', 'objectives'];
 
 /** Vite plugin: `import { course, resources } from 'virtual:course'` plus per-module text files. */
-export function coursePlugin(options: { root?: string; textDir?: string } = {}): Plugin {
+export function coursePlugin(options: { root?: string; staticDir?: string } = {}): Plugin {
 	const root = resolve(options.root ?? 'modules');
-	const textDir = resolve(options.textDir ?? 'static/content');
+	const staticDir = resolve(options.staticDir ?? 'static');
 	const load = () => {
 		const loaded = loadCourseContent({ root });
 		const { head, body } = splitResources(loaded.resources);
-		writeModuleText({ dir: textDir, body });
+		writeModuleFiles({ staticDir, body, images: loaded.images });
 		return { ...loaded, head };
 	};
 	return {
@@ -70,15 +70,24 @@ export function splitResources(resources: Resources) {
 	return { head, body };
 }
 
-function writeModuleText(options: {
-	dir: string;
+/** Replace static/content/ with each module's text script and images (generated, not committed). */
+function writeModuleFiles(options: {
+	staticDir: string;
 	body: ReturnType<typeof splitResources>['body'];
+	images: ImageAsset[];
 }) {
-	rmSync(options.dir, { recursive: true, force: true });
-	mkdirSync(options.dir, { recursive: true });
+	rmSync(join(options.staticDir, CONTENT_DIR), { recursive: true, force: true });
+	const write = (to: string, data: string | Buffer) => {
+		const file = join(options.staticDir, to);
+		mkdirSync(dirname(file), { recursive: true });
+		writeFileSync(file, data);
+	};
 	for (const { ns, language, text } of options.body) {
 		const payload = JSON.stringify([ns, language, text]);
-		const script = `(self.${TEXT_GLOBAL}=self.${TEXT_GLOBAL}||[]).push(${payload});\n`;
-		writeFileSync(join(options.dir, moduleTextFile(ns, language).slice('content/'.length)), script);
+		write(
+			moduleTextFile(ns, language),
+			`(self.${TEXT_GLOBAL}=self.${TEXT_GLOBAL}||[]).push(${payload});\n`
+		);
 	}
+	for (const image of options.images) write(image.to, readFileSync(image.from));
 }

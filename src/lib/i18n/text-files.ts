@@ -1,10 +1,18 @@
-// The contract between the build (which writes each module's text as a classic script) and the
-// course (which loads it when the module opens).
+// The contract between the build (which writes each module's text as a classic script, and copies
+// its images) and the course (which loads them when the module opens).
+
+/** The folder beside index.html that holds each module's text and images. */
+export const CONTENT_DIR = 'content';
 
 /** The global the module text scripts push `[namespace, language, text]` into. */
 export const TEXT_GLOBAL = 'courseText';
 
 /** The file a module's text is loaded from, relative to index.html. */
 export function moduleTextFile(ns: string, language: string): string {
-	return `content/${ns}.${language}.js`;
+	return `${CONTENT_DIR}/${ns}.${language}.js`;
+}
+
+/** Where a module's image is served, relative to index.html. */
+export function moduleAssetFile(ns: string, file: string): string {
+	return `${CONTENT_DIR}/${ns}/${file}`;
 }

@@ -27,6 +27,10 @@ export class CourseSession {
 	restoreNote = $state('');
 	exited = $state(false);
 	status = $derived.by(() => courseStatus(this.course, this.state));
+	/** The course title in the learner's language. */
+	title = $derived.by(
+		() => this.course.title[this.state.language] ?? this.course.title[this.course.defaultLanguage]
+	);
 
 	constructor(options: { course: Course; tracker: Tracker }) {
 		this.course = options.course;
