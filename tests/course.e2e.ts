@@ -10,6 +10,7 @@ import {
 	launch,
 	lessonTitle,
 	moduleTitle,
+	exitValues,
 	packageBase,
 	recordCourseRequests,
 	scenarioTitle,
@@ -58,6 +59,8 @@ for (const standard of STANDARDS) {
 			expect(calls.filter((c) => c === init)).toHaveLength(1);
 			expect(calls.filter((c) => c === end)).toHaveLength(1);
 			expect(calls.at(-1)).toBe(end);
+			// Finished: the attempt ends normally ('' in 1.2, where 'normal' is not valid).
+			expect(await exitValues(page)).toEqual([standard === 'scorm12' ? '' : 'normal']);
 			await expectCleanCalls(page);
 			// The course asked for nothing outside its own package (index.html and module text).
 			const base = await packageBase(page);
@@ -109,7 +112,8 @@ for (const standard of STANDARDS) {
 			)!;
 			await answer(frame, module, secondQuestion);
 
-			// The learner closes the window: the LMS unloads the course, then relaunches it.
+			// The learner closes the window: the LMS unloads the course (pagehide finishes the
+			// session with exit 'suspend'), then relaunches it.
 			await page.evaluate(() => window.previewLms!.relaunch());
 			expect(await page.evaluate(() => window.previewLms!.entry)).toBe('resume');
 			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(

@@ -51,6 +51,16 @@ export async function packageBase(page: Page): Promise<string> {
 	return new URL(config.launchUrl.replace(/[^/]*$/, ''), page.url()).href;
 }
 
+/** The values the course set for cmi.core.exit / cmi.exit in the current launch. */
+export const exitValues = (page: Page): Promise<string[]> =>
+	page.evaluate(() =>
+		window
+			.previewLms!.calls.filter(
+				(c) => /SetValue$/.test(c.fn) && /^cmi\.(core\.)?exit$/.test(c.element)
+			)
+			.map((c) => c.value)
+	);
+
 export const dataModel = (page: Page): Promise<FlatCmi> =>
 	page.evaluate(() => window.previewLms!.dataModel());
 

@@ -297,3 +297,11 @@ describe('good content', () => {
 		expect(body[1]).toEqual({ ul: [['one'], ['two']] });
 	});
 });
+
+describe('the shipped content', () => {
+	it('validates, with no text missing in any shipped language', () => {
+		const { course, text } = loadCourseContent({ root: join(process.cwd(), 'modules') });
+		expect(course.modules.length).toBeGreaterThan(0);
+		for (const language of course.languages) expect(text.missing[language]).toEqual([]);
+	});
+});
