@@ -1,0 +1,246 @@
+// One module folder: module.yaml with its lessons, blocks and questions, and its scenarios,
+// each validated and cross-checked. Called by load.ts for every module the course includes.
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as v from 'valibot';
+import type { Block, Module, Question, Scenario } from '../course/types.ts';
+import { moduleAssetFile } from '../i18n/text-files.ts';
+import { checkQuestions, checkRefs, checkScenarioGraph, checkUnique } from './checks.ts';
+import { didYouMean, type IssueList } from './issues.ts';
+import { displayPath, parseWith } from './read.ts';
+import {
+	BLOCK_TYPES,
+	blockSchemas,
+	moduleSchema,
+	questionSchema,
+	scenarioSchema
+} from './schema.ts';
+
+/** An image file to copy beside index.html (`to` is relative to it). */
+export interface ImageAsset {
+	from: string;
+	to: string;
+}
+
+/** Load and check one module folder; issues go to `issues`, undefined when its file is unusable. */
+export function loadModule(options: {
+	dir: string;
+	id: string;
+	order: number;
+	read: (file: string) => unknown;
+	issues: IssueList;
+	sources: Record<string, unknown>;
+	images: ImageAsset[];
+}): Module | undefined {
+	const { dir, issues } = options;
+	const file = join(dir, 'module.yaml');
+	const raw = parseWith({ schema: moduleSchema, data: options.read(file), file, issues });
+	if (!raw) return undefined;
+	const report = issues.for(displayPath(file));
+	const questions = raw.questions.flatMap((q, i) => {
+		const parsed = parseWith({
+			schema: questionSchema,
+			data: q,
+			file,
+			path: `questions[${i}]`,
+			issues
+		});
+		return parsed ? [parsed as Question] : [];
+	});
+	const lessons = raw.lessons.map((lesson, li) => ({
+		...lesson,
+		blocks: lesson.blocks.flatMap((b, bi) => {
+			const block = parseBlock({
+				block: b,
+				path: `lessons[${li}].blocks[${bi}]`,
+				file,
+				dir,
+				issues,
+				moduleId: options.id,
+				images: options.images
+			});
+			return block ? [block] : [];
+		})
+	}));
+	const scenarios = loadScenarios({ dir, read: options.read, issues });
+	const module: Module = {
+		id: options.id,
+		order: options.order,
+		...raw,
+		lessons,
+		questions,
+		scenarios
+	};
+
+	const sourceIds = Object.keys(options.sources);
+	checkUnique({
+		ids: lessons.map((l, i) => ({ id: l.id, path: `lessons[${i}].id` })),
+		what: 'lesson',
+		report
+	});
+	lessons.forEach((l, li) => {
+		checkUnique({
+			ids: l.blocks.map((b, bi) => ({ id: b.id, path: `lessons[${li}].blocks[${bi}].id` })),
+			what: 'block',
+			report
+		});
+		checkRefs({
+			refs: l.sources.map((id, i) => ({ id, path: `lessons[${li}].sources[${i}]` })),
+			known: sourceIds,
+			what: 'source',
+			where: 'modules/sources.yaml',
+			report
+		});
+	});
+	checkUnique({
+		ids: questions.map((q, i) => ({ id: q.id, path: `questions[${i}].id` })),
+		what: 'question',
+		report
+	});
+	checkQuestions(module, report);
+	questions.forEach((q, i) => {
+		checkRefs({
+			refs: [{ id: q.objective, path: `questions[${i}].objective` }],
+			known: raw.objectives,
+			what: 'objective',
+			where: 'this module’s objectives list',
+			report
+		});
+		checkRefs({
+			refs: q.sources.map((id, j) => ({ id, path: `questions[${i}].sources[${j}]` })),
+			known: sourceIds,
+			what: 'source',
+			where: 'modules/sources.yaml',
+			report
+		});
+	});
+	const placed = lessons.flatMap((l, li) =>
+		l.blocks.flatMap((b, bi) =>
+			b.type === 'question' ? [{ id: b.id, path: `lessons[${li}].blocks[${bi}].id` }] : []
+		)
+	);
+	checkRefs({
+		refs: placed,
+		known: questions.map((q) => q.id),
+		what: 'question',
+		where: 'this module’s questions list',
+		report
+	});
+	checkUnique({
+		ids: placed,
+		what: 'placed question (a question appears in one lesson only)',
+		report
+	});
+	for (const [i, q] of questions.entries()) {
+		if (!placed.some((p) => p.id === q.id)) {
+			report(
+				`questions[${i}]`,
+				`question "${q.id}" is not placed in any lesson`,
+				`add { type: question, id: ${q.id} } to a lesson's blocks`
+			);
+		}
+	}
+	for (const s of scenarios) {
+		const sReport = issues.for(displayPath(join(dir, 'scenarios', `${s.id}.yaml`)));
+		checkRefs({
+			refs: [{ id: s.objective, path: 'objective' }],
+			known: raw.objectives,
+			what: 'objective',
+			where: `the module's objectives (${displayPath(file)})`,
+			report: sReport
+		});
+		const refs = [
+			...s.sources.map((id, i) => ({ id, path: `sources[${i}]` })),
+			...s.scenes.flatMap((sc, i) =>
+				sc.choices.flatMap((c, j) =>
+					c.sources.map((id, k) => ({ id, path: `scenes[${i}].choices[${j}].sources[${k}]` }))
+				)
+			)
+		];
+		checkRefs({
+			refs,
+			known: sourceIds,
+			what: 'source',
+			where: 'modules/sources.yaml',
+			report: sReport
+		});
+		checkScenarioGraph(s, sReport);
+	}
+	return module;
+}
+
+function parseBlock(options: {
+	block: { type: string };
+	path: string;
+	file: string;
+	dir: string;
+	issues: IssueList;
+	moduleId: string;
+	images: ImageAsset[];
+}): Block | undefined {
+	const { block, path, file, issues } = options;
+	const type = block.type as (typeof BLOCK_TYPES)[number];
+	if (!BLOCK_TYPES.includes(type)) {
+		issues.add({
+			file: displayPath(file),
+			path: `${path}.type`,
+			message: `unknown block type "${block.type}".${didYouMean(block.type, BLOCK_TYPES)}`,
+			fix: `use one of ${BLOCK_TYPES.join(', ')}`
+		});
+		return undefined;
+	}
+	const parsed = parseWith({
+		schema: blockSchemas[type] as v.GenericSchema,
+		data: block,
+		file,
+		path,
+		issues
+	}) as Block | undefined;
+	if (parsed?.type === 'image') {
+		const image = join(options.dir, parsed.src);
+		if (!existsSync(image)) {
+			issues.add({
+				file: displayPath(file),
+				path: `${path}.src`,
+				message: `image file ${displayPath(image)} does not exist`,
+				fix: `put the image in ${displayPath(join(options.dir, 'images'))}/ or fix src`
+			});
+			return undefined;
+		}
+		// Served beside index.html and fetched only when the lesson shows it.
+		const src = moduleAssetFile(options.moduleId, basename(parsed.src));
+		options.images.push({ from: image, to: src });
+		return { ...parsed, decorative: parsed.decorative ?? false, src };
+	}
+	return parsed;
+}
+
+function loadScenarios(options: {
+	dir: string;
+	read: (file: string) => unknown;
+	issues: IssueList;
+}): Scenario[] {
+	const dir = join(options.dir, 'scenarios');
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.yaml'))
+		.sort()
+		.flatMap((f) => {
+			const file = join(dir, f);
+			const parsed = parseWith({
+				schema: scenarioSchema,
+				data: options.read(file),
+				file,
+				issues: options.issues
+			});
+			if (parsed && parsed.id !== basename(f, '.yaml')) {
+				options.issues.add({
+					file: displayPath(file),
+					path: 'id',
+					message: `scenario id "${parsed.id}" does not match its file name`,
+					fix: `rename the file to ${parsed.id}.yaml or change the id`
+				});
+			}
+			return parsed ? [parsed as Scenario] : [];
+		});
+}
