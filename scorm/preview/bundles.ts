@@ -18,9 +18,20 @@ export interface Bundle {
 	files: Map<string, Uint8Array>;
 }
 
+/** Where bundles are mounted unless startPreview is given a mountPrefix (Moodle's file URL). */
+export const DEFAULT_MOUNT_PREFIX = '/lms/pluginfile.php';
+
 /** URL path prefix (with trailing slash) the bundle's files are served under. */
-export function mountPath(bundle: Pick<Bundle, 'id' | 'slug'>): string {
-	return `/lms/pluginfile.php/${bundle.id}/mod_scorm/content/${encodeURIComponent(bundle.slug)}/`;
+export function mountPath(
+	bundle: Pick<Bundle, 'id' | 'slug'>,
+	prefix: string = DEFAULT_MOUNT_PREFIX
+): string {
+	return `${prefix}/${bundle.id}/mod_scorm/content/${encodeURIComponent(bundle.slug)}/`;
+}
+
+/** Whether a mount prefix is usable: '/'-led URL-safe segments, no trailing slash, no dot segments. */
+export function isMountPrefix(prefix: string): boolean {
+	return /^(\/[\w~-][\w.~-]*)+$/.test(prefix);
 }
 
 /** Stable small number for a name (FNV-1a), so URLs survive restarts and new zips. */

@@ -147,11 +147,16 @@ export function notFoundPage(what: string): string {
 	);
 }
 
-/** Builds the player config for a bundle. */
-export function playerConfig(bundle: Bundle, strictChecker: boolean): PreviewConfig {
+/** Builds the player config for a bundle (mounted under `mountPrefix`, the default if omitted). */
+export function playerConfig(
+	bundle: Bundle,
+	strictChecker: boolean,
+	mountPrefix?: string
+): PreviewConfig {
 	// A resource href may carry a query string (launch parameters): keep it unencoded.
 	const [path = '', query] = bundle.manifest.launchPath.split(/\?(.*)/s);
 	const encoded = path.split('/').map(encodeURIComponent).join('/');
-	const launchUrl = mountPath(bundle) + encoded + (query === undefined ? '' : `?${query}`);
+	const launchUrl =
+		mountPath(bundle, mountPrefix) + encoded + (query === undefined ? '' : `?${query}`);
 	return { ...bundle.manifest, bundle: bundle.name, launchUrl, strictChecker };
 }

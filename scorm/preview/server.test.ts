@@ -139,6 +139,25 @@ describe('preview server', () => {
 		}
 	});
 
+	it('mounts bundles under a chosen prefix, and only there', async () => {
+		const other = await startPreview({ port: 0, distDir: dir, mountPrefix: '/x7/a.b/pluginfile' });
+		try {
+			const moved = mountPath({ id: bundleId(NAME), slug: NAME }, '/x7/a.b/pluginfile');
+			const res = await fetch(new URL(`/player.html?bundle=${NAME}.zip`, other.url));
+			expect(configOf(await res.text()).launchUrl).toBe(`${moved}index.html`);
+			expect((await fetch(new URL(`${moved}index.html`, other.url))).status).toBe(200);
+			expect((await fetch(new URL(`${base}index.html`, other.url))).status).toBe(404);
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('refuses a mount prefix that is not a plain absolute path', async () => {
+		for (const mountPrefix of ['lms', '/lms/', '/a/../b', '/a b']) {
+			await expect(startPreview({ port: 0, distDir: dir, mountPrefix })).rejects.toThrow(/prefix/);
+		}
+	});
+
 	it('refuses to bind anywhere but loopback', async () => {
 		await expect(startPreview({ port: 0, host: '0.0.0.0', distDir: dir })).rejects.toThrow(
 			/loopback/

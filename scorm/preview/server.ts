@@ -1,6 +1,6 @@
 // Preview LMS: a zero-dependency node:http server that lists the SCORM zips in dist/, serves each
 // one from memory under a deep Moodle-like sub-path, and hosts the player page with its inspector.
-// CLI: npx tsx scorm/preview/server.ts [--port 4173] [--dist dist]
+// CLI: npx tsx scorm/preview/server.ts [--port 4173] [--dist dist] [--mount-prefix /a/b]
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BundleStore } from './bundles.ts';
+import { BundleStore, DEFAULT_MOUNT_PREFIX, isMountPrefix } from './bundles.ts';
 import { homePage, notFoundPage, playerConfig, playerPage } from './pages.ts';
 import { PlayerBuilder, STRICT_CHECKER } from './player-build.ts';
 
@@ -24,6 +24,11 @@ export interface PreviewOptions {
 	distDir?: string;
 	/** Default: the repository containing this file. */
 	repoRoot?: string;
+	/**
+	 * URL path bundles are mounted under, before `/<n>/mod_scorm/content/<bundle>/`, e.g.
+	 * '/x7f/pluginfile.php' (the benchmark picks a random one). Default: '/lms/pluginfile.php'.
+	 */
+	mountPrefix?: string;
 }
 
 /** A running preview server. */
@@ -71,7 +76,12 @@ export function contentType(path: string): string {
 	return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-const CONTENT_ROUTE = /^\/lms\/pluginfile\.php\/(\d+)\/mod_scorm\/content\/([^/]+)\/(.*)$/;
+/** The route of bundle files under a mount prefix: groups are <n>, <bundle> and the file path. */
+function contentRoute(prefix: string): RegExp {
+	const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`^${escaped}/(\\d+)/mod_scorm/content/([^/]+)/(.*)$`);
+}
+
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 function send(
@@ -111,6 +121,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 	const repoRoot = resolve(options.repoRoot ?? join(here, '..', '..'));
 	const distDir = resolve(options.distDir ?? join(repoRoot, 'dist'));
 	const port = options.port ?? (Number(process.env.PORT) || 4173);
+	const mountPrefix = options.mountPrefix ?? DEFAULT_MOUNT_PREFIX;
+	if (!isMountPrefix(mountPrefix)) throw new Error(`not a usable mount prefix: ${mountPrefix}`);
+	const route = contentRoute(mountPrefix);
 	const store = new BundleStore(distDir);
 	const player = new PlayerBuilder();
 
@@ -127,7 +140,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 		if (url.pathname === '/player.html') {
 			const bundle = await store.get(url.searchParams.get('bundle') ?? '');
 			if (!bundle) return send(req, res, 404, html, notFoundPage('No such bundle in dist/.'));
-			const config = playerConfig(bundle, existsSync(STRICT_CHECKER));
+			const config = playerConfig(bundle, existsSync(STRICT_CHECKER), mountPrefix);
 			return send(req, res, 200, html, playerPage(config));
 		}
 		if (url.pathname === '/player.js') {
@@ -138,7 +151,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 			const css = await readFile(join(here, 'preview.css'));
 			return send(req, res, 200, 'text/css; charset=utf-8', css);
 		}
-		const match = CONTENT_ROUTE.exec(url.pathname);
+		const match = route.exec(url.pathname);
 		const parts = match ? segments(`${match[2]}/${match[3]}`) : null;
 		if (match && parts) {
 			const [slug = '', ...rest] = parts;
@@ -190,7 +203,8 @@ async function main(args: string[]): Promise<void> {
 	const dist = argValue(args, '--dist');
 	const server = await startPreview({
 		port: port === undefined ? undefined : Number(port),
-		distDir: dist === undefined ? undefined : resolve(dist)
+		distDir: dist === undefined ? undefined : resolve(dist),
+		mountPrefix: argValue(args, '--mount-prefix')
 	});
 	console.log(`Preview LMS: ${server.url}`);
 	const stop = () => void server.close().then(() => process.exit(0));
