@@ -3,7 +3,14 @@
 import { createStatusHub } from './status-hub.ts';
 import { checkValue } from './strict.ts';
 import { formatSessionTime } from './time-format.ts';
-import type { LaunchInfo, Standard, Tracker, TrackingReport } from './tracker.ts';
+import type {
+	InteractionRecord,
+	LaunchInfo,
+	ObjectiveReport,
+	Standard,
+	Tracker,
+	TrackingReport
+} from './tracker.ts';
 
 /** The run-time API of either standard, reduced to one shape. */
 export interface ApiCalls {
@@ -27,6 +34,10 @@ export interface Dialect {
 	openCodes: readonly string[];
 	/** Element values for a report, in the order they must be set. */
 	values(report: TrackingReport): Array<[string, string]>;
+	/** Element values for objective n, id first. */
+	objective(n: number, objective: ObjectiveReport): Array<[string, string]>;
+	/** Element values for interaction n, in the order the standard requires (id, then type...). */
+	interaction(n: number, interaction: InteractionRecord): Array<[string, string]>;
 	/** The exit element and its value for a finished or unfinished learner. */
 	exit(options: { completed: boolean }): [string, string];
 	sessionTime: string;
@@ -68,6 +79,10 @@ export function createApiTracker(options: {
 	let startedAt = 0;
 	let completed = false;
 	let failedSinceCommit = false;
+	// Objective indexes by id (read back on resume so a record is never duplicated), and the next
+	// free interaction index (interactions are only ever appended).
+	const objectiveIndex = new Map<string, number>();
+	let interactionCount = 0;
 
 	function lastError(): { code: string; detail: string } {
 		const code = quietly(() => String(calls.getLastError() ?? ''), '');
@@ -138,6 +153,9 @@ export function createApiTracker(options: {
 			language: read(language)
 		};
 		sent.set(suspendData, info.suspendData).set(location, info.location);
+		const objectives = Number(read('cmi.objectives._count')) || 0;
+		for (let n = 0; n < objectives; n++) objectiveIndex.set(read(`cmi.objectives.${n}.id`), n);
+		interactionCount = Number(read('cmi.interactions._count')) || 0;
 		for (const element of dialect.known) sent.set(element, read(element));
 		return info;
 	}
@@ -152,8 +170,24 @@ export function createApiTracker(options: {
 		report({ report, commit }) {
 			if (phase !== 'open') return;
 			completed = report.completion === 'completed';
-			for (const [element, value] of dialect.values(report)) {
+			const values = dialect.values(report);
+			for (const objective of report.objectives ?? []) {
+				if (!objectiveIndex.has(objective.id))
+					objectiveIndex.set(objective.id, objectiveIndex.size);
+				values.push(...dialect.objective(objectiveIndex.get(objective.id)!, objective));
+			}
+			for (const [element, value] of values) {
 				if (sent.get(element) !== value && write(element, value)) sent.set(element, value);
+			}
+			if (commit) save();
+		},
+		record({ interaction, commit }) {
+			if (phase !== 'open') return;
+			const n = interactionCount++;
+			// Stop at the first refused value: a record without its id or type would make the LMS
+			// refuse every later field of it anyway (2004 error 408).
+			for (const [element, value] of dialect.interaction(n, interaction)) {
+				if (!write(element, value)) break;
 			}
 			if (commit) save();
 		},
