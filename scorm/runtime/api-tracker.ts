@@ -1,5 +1,6 @@
 // One tracker core for both SCORM versions: Initialize once, Terminate once and nothing after,
 // the strict check before every SetValue, change-only writes, and a save status for the UI.
+import { applyReached } from './reached.ts';
 import { createStatusHub } from './status-hub.ts';
 import { checkValue } from './strict.ts';
 import { formatSessionTime } from './time-format.ts';
@@ -34,6 +35,8 @@ export interface Dialect {
 	openCodes: readonly string[];
 	/** Element values for a report, in the order they must be set. */
 	values(report: TrackingReport): Array<[string, string]>;
+	/** Status elements of objective n, read at start like `known`. */
+	objectiveKnown(n: number): string[];
 	/** Element values for objective n, id first. */
 	objective(n: number, objective: ObjectiveReport): Array<[string, string]>;
 	/** Element values for interaction n, in the order the standard requires (id, then type...). */
@@ -154,7 +157,10 @@ export function createApiTracker(options: {
 		};
 		sent.set(suspendData, info.suspendData).set(location, info.location);
 		const objectives = Number(read('cmi.objectives._count')) || 0;
-		for (let n = 0; n < objectives; n++) objectiveIndex.set(read(`cmi.objectives.${n}.id`), n);
+		for (let n = 0; n < objectives; n++) {
+			objectiveIndex.set(read(`cmi.objectives.${n}.id`), n);
+			for (const element of dialect.objectiveKnown(n)) sent.set(element, read(element));
+		}
 		interactionCount = Number(read('cmi.interactions._count')) || 0;
 		for (const element of dialect.known) sent.set(element, read(element));
 		return info;
@@ -176,7 +182,7 @@ export function createApiTracker(options: {
 					objectiveIndex.set(objective.id, objectiveIndex.size);
 				values.push(...dialect.objective(objectiveIndex.get(objective.id)!, objective));
 			}
-			for (const [element, value] of values) {
+			for (const [element, value] of applyReached({ values, held: (e) => sent.get(e) })) {
 				if (sent.get(element) !== value && write(element, value)) sent.set(element, value);
 			}
 			if (commit) save();

@@ -38,6 +38,7 @@ const dialect: Dialect = {
 		values.push(['cmi.core.lesson_status', toLessonStatus({ report })]);
 		return values;
 	},
+	objectiveKnown: (n) => [`cmi.objectives.${n}.status`],
 	objective(n, objective) {
 		const at = `cmi.objectives.${n}`;
 		const values: Array<[string, string]> = [[`${at}.id`, objective.id]];

@@ -33,6 +33,10 @@ const dialect: Dialect = {
 		values.push(['cmi.completion_status', report.completion]);
 		return values;
 	},
+	objectiveKnown: (n) => [
+		`cmi.objectives.${n}.success_status`,
+		`cmi.objectives.${n}.completion_status`
+	],
 	objective(n, objective) {
 		const at = `cmi.objectives.${n}`;
 		const values: Array<[string, string]> = [[`${at}.id`, objective.id]];
