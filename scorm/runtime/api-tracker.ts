@@ -52,6 +52,9 @@ interface Outcome {
 	message: string;
 }
 
+/** The shortest time between two milestone commits (scorm-rules.md §2.9: not a commit storm). */
+export const COMMIT_INTERVAL_MS = 2000;
+
 const emptyLaunch: Omit<LaunchInfo, 'kind'> = {
 	resumed: false,
 	suspendData: '',
@@ -74,6 +77,10 @@ export function createApiTracker(options: {
 	now?: () => number;
 }): Tracker {
 	const { calls, dialect, now = Date.now } = options;
+	// Milestone commits at most once per interval; one coming sooner is deferred, and several
+	// deferred ones become one (LMSs throttle or drop commit storms).
+	let lastCommitAt = -Infinity;
+	let deferred: ReturnType<typeof setTimeout> | undefined;
 	const status = createStatusHub();
 	// What the LMS holds, as far as we know; only successful writes update it.
 	const sent = new Map<string, string>();
@@ -129,7 +136,20 @@ export function createApiTracker(options: {
 		return outcome.ok;
 	}
 
+	/** A milestone commit: now, or deferred to keep to one per COMMIT_INTERVAL_MS. */
 	function save(): void {
+		const wait = lastCommitAt + COMMIT_INTERVAL_MS - now();
+		if (wait <= 0) return commitNow();
+		deferred ??= setTimeout(() => {
+			deferred = undefined;
+			if (phase === 'open') commitNow();
+		}, wait);
+	}
+
+	function commitNow(): void {
+		if (deferred !== undefined) clearTimeout(deferred);
+		deferred = undefined;
+		lastCommitAt = now();
 		const outcome = attempt('could not save progress', () => calls.commit());
 		if (!outcome.ok) status.emit({ saved: false, message: outcome.message });
 		else if (!failedSinceCommit) status.emit({ saved: true, message: '' });
@@ -197,8 +217,9 @@ export function createApiTracker(options: {
 			}
 			if (commit) save();
 		},
+		// Asked for directly (page hidden, periodic save): at once, whatever the interval.
 		commit() {
-			if (phase === 'open') save();
+			if (phase === 'open') commitNow();
 		},
 		finish() {
 			if (phase !== 'open') {
@@ -207,6 +228,7 @@ export function createApiTracker(options: {
 			}
 			// Closed first: a status listener that reports or commits from here on reaches no API.
 			phase = 'closed';
+			if (deferred !== undefined) clearTimeout(deferred);
 			write(...dialect.exit({ completed }));
 			write(
 				dialect.sessionTime,
