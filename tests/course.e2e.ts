@@ -53,6 +53,21 @@ for (const standard of STANDARDS) {
 				expect(cmi['cmi.score.scaled']).toBe('1');
 				expect(cmi['cmi.score.raw']).toBe('100');
 			}
+			// One interaction per knowledge check and per decision, and one objective for the module.
+			const ids = Object.entries(cmi)
+				.filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
+				.map(([, v]) => v);
+			const path = bestPath(scenario);
+			expect(ids).toHaveLength(module.questions.length + path.length);
+			for (const q of module.questions) expect(ids).toContain(`${module.id}_${q.id}`);
+			const results = Object.entries(cmi).filter(([k]) =>
+				/^cmi\.interactions\.\d+\.result$/.test(k)
+			);
+			expect(new Set(results.map(([, v]) => v))).toEqual(new Set(['correct']));
+			expect(cmi['cmi.objectives.0.id']).toBe(module.id);
+			if (standard === 'scorm12') expect(cmi['cmi.objectives.0.status']).toBe('passed');
+			else expect(cmi['cmi.objectives.0.success_status']).toBe('passed');
+
 			const calls = await page.evaluate(() => window.previewLms!.calls.map((c) => c.fn));
 			const init = standard === 'scorm12' ? 'LMSInitialize' : 'Initialize';
 			const end = standard === 'scorm12' ? 'LMSFinish' : 'Terminate';
@@ -81,6 +96,12 @@ for (const standard of STANDARDS) {
 			await expect(frame.getByText('You have not reached the pass mark yet.')).toBeVisible();
 			await expect(frame.getByRole('button', { name: /Try the knowledge checks/ })).toBeVisible();
 			const cmi = await dataModel(page);
+			// Every wrong answer is on record for the coordinator.
+			const wrong = standard === 'scorm12' ? 'wrong' : 'incorrect';
+			const results = Object.entries(cmi).filter(([k]) =>
+				/^cmi\.interactions\.\d+\.result$/.test(k)
+			);
+			expect(results.filter(([, v]) => v === wrong)).toHaveLength(module.questions.length);
 			if (standard === 'scorm12') {
 				expect(cmi['cmi.core.lesson_status']).toBe('failed');
 				expect(cmi['cmi.core.score.raw']).toBe('0');

@@ -1,9 +1,17 @@
 // One tracker core for both SCORM versions: Initialize once, Terminate once and nothing after,
 // the strict check before every SetValue, change-only writes, and a save status for the UI.
+import { applyReached } from './reached.ts';
 import { createStatusHub } from './status-hub.ts';
 import { checkValue } from './strict.ts';
 import { formatSessionTime } from './time-format.ts';
-import type { LaunchInfo, Standard, Tracker, TrackingReport } from './tracker.ts';
+import type {
+	InteractionRecord,
+	LaunchInfo,
+	ObjectiveReport,
+	Standard,
+	Tracker,
+	TrackingReport
+} from './tracker.ts';
 
 /** The run-time API of either standard, reduced to one shape. */
 export interface ApiCalls {
@@ -27,6 +35,12 @@ export interface Dialect {
 	openCodes: readonly string[];
 	/** Element values for a report, in the order they must be set. */
 	values(report: TrackingReport): Array<[string, string]>;
+	/** Status elements of objective n, read at start like `known`. */
+	objectiveKnown(n: number): string[];
+	/** Element values for objective n, id first. */
+	objective(n: number, objective: ObjectiveReport): Array<[string, string]>;
+	/** Element values for interaction n, in the order the standard requires (id, then type...). */
+	interaction(n: number, interaction: InteractionRecord): Array<[string, string]>;
 	/** The exit element and its value for a finished or unfinished learner. */
 	exit(options: { completed: boolean }): [string, string];
 	sessionTime: string;
@@ -37,6 +51,9 @@ interface Outcome {
 	code: string;
 	message: string;
 }
+
+/** The shortest time between two milestone commits (scorm-rules.md §2.9: not a commit storm). */
+export const COMMIT_INTERVAL_MS = 2000;
 
 const emptyLaunch: Omit<LaunchInfo, 'kind'> = {
 	resumed: false,
@@ -60,6 +77,10 @@ export function createApiTracker(options: {
 	now?: () => number;
 }): Tracker {
 	const { calls, dialect, now = Date.now } = options;
+	// Milestone commits at most once per interval; one coming sooner is deferred, and several
+	// deferred ones become one (LMSs throttle or drop commit storms).
+	let lastCommitAt = -Infinity;
+	let deferred: ReturnType<typeof setTimeout> | undefined;
 	const status = createStatusHub();
 	// What the LMS holds, as far as we know; only successful writes update it.
 	const sent = new Map<string, string>();
@@ -68,6 +89,10 @@ export function createApiTracker(options: {
 	let startedAt = 0;
 	let completed = false;
 	let failedSinceCommit = false;
+	// Objective indexes by id (read back on resume so a record is never duplicated), and the next
+	// free interaction index (interactions are only ever appended).
+	const objectiveIndex = new Map<string, number>();
+	let interactionCount = 0;
 
 	function lastError(): { code: string; detail: string } {
 		const code = quietly(() => String(calls.getLastError() ?? ''), '');
@@ -111,7 +136,20 @@ export function createApiTracker(options: {
 		return outcome.ok;
 	}
 
+	/** A milestone commit: now, or deferred to keep to one per COMMIT_INTERVAL_MS. */
 	function save(): void {
+		const wait = lastCommitAt + COMMIT_INTERVAL_MS - now();
+		if (wait <= 0) return commitNow();
+		deferred ??= setTimeout(() => {
+			deferred = undefined;
+			if (phase === 'open') commitNow();
+		}, wait);
+	}
+
+	function commitNow(): void {
+		if (deferred !== undefined) clearTimeout(deferred);
+		deferred = undefined;
+		lastCommitAt = now();
 		const outcome = attempt('could not save progress', () => calls.commit());
 		if (!outcome.ok) status.emit({ saved: false, message: outcome.message });
 		else if (!failedSinceCommit) status.emit({ saved: true, message: '' });
@@ -138,6 +176,12 @@ export function createApiTracker(options: {
 			language: read(language)
 		};
 		sent.set(suspendData, info.suspendData).set(location, info.location);
+		const objectives = Number(read('cmi.objectives._count')) || 0;
+		for (let n = 0; n < objectives; n++) {
+			objectiveIndex.set(read(`cmi.objectives.${n}.id`), n);
+			for (const element of dialect.objectiveKnown(n)) sent.set(element, read(element));
+		}
+		interactionCount = Number(read('cmi.interactions._count')) || 0;
 		for (const element of dialect.known) sent.set(element, read(element));
 		return info;
 	}
@@ -152,13 +196,30 @@ export function createApiTracker(options: {
 		report({ report, commit }) {
 			if (phase !== 'open') return;
 			completed = report.completion === 'completed';
-			for (const [element, value] of dialect.values(report)) {
+			const values = dialect.values(report);
+			for (const objective of report.objectives ?? []) {
+				if (!objectiveIndex.has(objective.id))
+					objectiveIndex.set(objective.id, objectiveIndex.size);
+				values.push(...dialect.objective(objectiveIndex.get(objective.id)!, objective));
+			}
+			for (const [element, value] of applyReached({ values, held: (e) => sent.get(e) })) {
 				if (sent.get(element) !== value && write(element, value)) sent.set(element, value);
 			}
 			if (commit) save();
 		},
+		record({ interaction, commit }) {
+			if (phase !== 'open') return;
+			const n = interactionCount++;
+			// Stop at the first refused value: a record without its id or type would make the LMS
+			// refuse every later field of it anyway (2004 error 408).
+			for (const [element, value] of dialect.interaction(n, interaction)) {
+				if (!write(element, value)) break;
+			}
+			if (commit) save();
+		},
+		// Asked for directly (page hidden, periodic save): at once, whatever the interval.
 		commit() {
-			if (phase === 'open') save();
+			if (phase === 'open') commitNow();
 		},
 		finish() {
 			if (phase !== 'open') {
@@ -167,6 +228,7 @@ export function createApiTracker(options: {
 			}
 			// Closed first: a status listener that reports or commits from here on reaches no API.
 			phase = 'closed';
+			if (deferred !== undefined) clearTimeout(deferred);
 			write(...dialect.exit({ completed }));
 			write(
 				dialect.sessionTime,

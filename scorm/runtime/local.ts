@@ -51,6 +51,10 @@ export function createLocalTracker(options: { storage: ProgressStorage; key: str
 			dirty = true;
 			if (commit) save();
 		},
+		record() {
+			// Outside an LMS there is nobody to report answers to; the answers themselves are in
+			// the saved state.
+		},
 		commit() {
 			if (!finished) save();
 		},

@@ -1,12 +1,19 @@
 // An in-memory tracker for tests and for browsers where no storage works. It records every call.
 import { createStatusHub } from './status-hub.ts';
-import type { LaunchInfo, SaveStatus, Tracker, TrackingReport } from './tracker.ts';
+import type {
+	InteractionRecord,
+	LaunchInfo,
+	SaveStatus,
+	Tracker,
+	TrackingReport
+} from './tracker.ts';
 
 /** A Tracker that records what the app sent, plus a way to fake save statuses. */
 export interface MemoryTracker extends Tracker {
 	readonly kind: 'memory';
 	/** Every report, oldest first. */
 	readonly reports: TrackingReport[];
+	readonly interactions: InteractionRecord[];
 	/** Calls in order: 'start', 'report', 'report+commit', 'commit', 'finish' (no-ops excluded). */
 	readonly calls: string[];
 	/** Sends a status to the listeners, as a real tracker would. */
@@ -19,12 +26,14 @@ export function createMemoryTracker(
 ): MemoryTracker {
 	const status = createStatusHub();
 	const reports: TrackingReport[] = [];
+	const interactions: InteractionRecord[] = [];
 	const calls: string[] = [];
 	let launch: LaunchInfo | undefined;
 	let finished = false;
 	return {
 		kind: 'memory',
 		reports,
+		interactions,
 		calls,
 		start() {
 			if (launch) return launch;
@@ -44,6 +53,11 @@ export function createMemoryTracker(
 			if (finished) return;
 			reports.push({ ...report, score: report.score && { ...report.score } });
 			calls.push(commit ? 'report+commit' : 'report');
+		},
+		record({ interaction, commit }) {
+			if (finished) return;
+			interactions.push(interaction);
+			calls.push(commit ? 'record+commit' : 'record');
 		},
 		commit() {
 			if (!finished) calls.push('commit');

@@ -1,5 +1,6 @@
 import { Scorm12API } from 'scorm-again';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { COMMIT_INTERVAL_MS } from './api-tracker.ts';
 import type { Scorm12Api } from './api-types.ts';
 import { createScorm12Tracker, toLessonStatus } from './scorm12.ts';
 import { fakeClock, recordApi, scorm12Methods } from './test-utils.ts';
@@ -175,7 +176,14 @@ describe('SCORM 1.2 tracker', () => {
 		expect(statuses).toEqual([
 			{ saved: false, message: expect.stringContaining('lesson_location') }
 		]);
-		tracker.report({ report: unfinished, commit: true });
+		// The next milestone comes within the commit interval: it is saved when the interval ends.
+		vi.useFakeTimers();
+		try {
+			tracker.report({ report: unfinished, commit: true });
+			vi.advanceTimersByTime(COMMIT_INTERVAL_MS);
+		} finally {
+			vi.useRealTimers();
+		}
 		expect(statuses.at(-1)).toEqual({ saved: true, message: '' });
 	});
 

@@ -2,6 +2,7 @@
 // cmi.progress_measure is never sent: with a completion threshold the LMS would compute
 // completion_status from it and override ours (scorm-rules.md §2.1).
 import { createApiTracker, formatScore, type Dialect } from './api-tracker.ts';
+import { formatSessionTime, formatTimestamp } from './time-format.ts';
 import type { Scorm2004Api } from './api-types.ts';
 import type { Tracker } from './tracker.ts';
 
@@ -31,6 +32,39 @@ const dialect: Dialect = {
 		values.push(['cmi.success_status', report.success]);
 		values.push(['cmi.completion_status', report.completion]);
 		return values;
+	},
+	objectiveKnown: (n) => [
+		`cmi.objectives.${n}.success_status`,
+		`cmi.objectives.${n}.completion_status`
+	],
+	objective(n, objective) {
+		const at = `cmi.objectives.${n}`;
+		const values: Array<[string, string]> = [[`${at}.id`, objective.id]];
+		if (objective.score) {
+			const { scaled } = objective.score;
+			values.push([`${at}.score.scaled`, formatScore({ scaled, factor: 1, decimals: 4 })]);
+			values.push([`${at}.score.raw`, formatScore({ scaled, factor: 100, decimals: 2 })]);
+			values.push([`${at}.score.min`, '0'], [`${at}.score.max`, '100']);
+		}
+		values.push([`${at}.success_status`, objective.success]);
+		values.push([`${at}.completion_status`, objective.completion]);
+		return values;
+	},
+	interaction(n, interaction) {
+		const at = `cmi.interactions.${n}`;
+		// id before type before responses: a 2004 LMS refuses them otherwise (error 408).
+		return [
+			[`${at}.id`, interaction.id],
+			[`${at}.type`, interaction.type],
+			[`${at}.objectives.0.id`, interaction.objective],
+			[`${at}.timestamp`, formatTimestamp({ date: interaction.at })],
+			[`${at}.weighting`, '1'],
+			[`${at}.learner_response`, interaction.response.join('[,]')],
+			[`${at}.result`, interaction.result],
+			[`${at}.latency`, formatSessionTime({ standard: 'scorm2004', ms: interaction.latencyMs })],
+			[`${at}.description`, interaction.description.slice(0, 250)],
+			[`${at}.correct_responses.0.pattern`, interaction.correct.join('[,]')]
+		];
 	},
 	exit: ({ completed }) => ['cmi.exit', completed ? 'normal' : 'suspend'],
 	sessionTime: 'cmi.session_time'

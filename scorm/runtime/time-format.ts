@@ -24,6 +24,12 @@ export function formatTimestamp(options: { date: Date }): string {
 	return `${iso.slice(0, 22)}Z`;
 }
 
+/** Formats a 1.2 CMITime: the learner's local time of day, HH:MM:SS. */
+export function formatTimeOfDay(options: { date: Date }): string {
+	const d = options.date;
+	return `${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`;
+}
+
 function formatFraction(centiseconds: number): string {
 	if (centiseconds === 0) return '';
 	return `.${pad2(centiseconds)}`.replace(/0$/, '');

@@ -32,6 +32,41 @@ export interface TrackingReport {
 	 * 0..1; trackers send raw = scaled*100 (≤2 decimals), min 0, max 100, and in 2004 also scaled.
 	 */
 	score?: { scaled: number };
+	/** One per module; written in a stable order of ids, change-only like the rest. */
+	objectives?: ObjectiveReport[];
+}
+
+/** One learning objective's standing (the course reports one per module). */
+export interface ObjectiveReport {
+	/** Portable id: letters, digits, underscore. */
+	id: string;
+	completion: 'incomplete' | 'completed';
+	success: 'unknown' | 'passed' | 'failed';
+	/** 0..1; sent only when known. */
+	score?: { scaled: number };
+}
+
+/**
+ * One answered knowledge check or scenario decision, journaled as a new cmi.interactions.n record
+ * (never rewritten), so a coordinator sees every answer and every attempt.
+ */
+export interface InteractionRecord {
+	/** Portable, stable id: letters, digits, underscore (at most 255 characters). */
+	id: string;
+	type: 'choice';
+	/** Every option id in display order; SCORM 1.2 needs single characters, mapped by position. */
+	options: string[];
+	/** The option ids the learner chose. */
+	response: string[];
+	/** The option ids of the correct (or best) answer. */
+	correct: string[];
+	result: 'correct' | 'incorrect' | 'neutral';
+	latencyMs: number;
+	at: Date;
+	/** What was asked (2004 only; cut to 250 characters). */
+	description: string;
+	/** The objective (module) it counts toward. */
+	objective: string;
 }
 
 /** Whether the latest save reached its store. */
@@ -54,6 +89,8 @@ export interface Tracker {
 	 * completion, then commits when commit is true.
 	 */
 	report(options: { report: TrackingReport; commit: boolean }): void;
+	/** Appends one interaction record (journaling); commits when commit is true. */
+	record(options: { interaction: InteractionRecord; commit: boolean }): void;
 	commit(): void;
 	/**
 	 * Once: exit 'suspend' unless completed ('' in 1.2, 'normal' in 2004), session time, Commit,

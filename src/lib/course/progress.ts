@@ -110,7 +110,18 @@ export interface CourseStatus {
  * passed when the share answered correctly reaches the pass mark, else failed.
  */
 export function courseStatus(course: Course, state: LearnerState): CourseStatus {
-	const summaries = course.modules.map((m) => summarizeModule(m, state));
+	return standing(
+		course.modules.map((m) => summarizeModule(m, state)),
+		course.passMark
+	);
+}
+
+/** The same rules applied to one module: its learning objective as the LMS records it. */
+export function moduleStatus(course: Course, module: Module, state: LearnerState): CourseStatus {
+	return standing([summarizeModule(module, state)], course.passMark);
+}
+
+function standing(summaries: ModuleSummary[], passMark: number): CourseStatus {
 	const questions = sum(summaries.map((s) => s.questions));
 	const answered = sum(summaries.map((s) => s.answered));
 	const correct = sum(summaries.map((s) => s.correct));
@@ -118,11 +129,7 @@ export function courseStatus(course: Course, state: LearnerState): CourseStatus 
 	const allAnswered = questions > 0 && answered === questions;
 	return {
 		completion: summaries.every((s) => s.complete) ? 'completed' : 'incomplete',
-		success: !allAnswered
-			? 'unknown'
-			: (score ?? 0) >= course.passMark - 1e-9
-				? 'passed'
-				: 'failed',
+		success: !allAnswered ? 'unknown' : (score ?? 0) >= passMark - 1e-9 ? 'passed' : 'failed',
 		score,
 		answered,
 		questions

@@ -85,6 +85,13 @@ export function loadModuleText(ns: string, language = i18n.lang): Promise<void> 
 	return promise;
 }
 
+/** Rich text flattened to one line of plain text (for LMS descriptions, which take no markup). */
+export function plainText(content: Rich): string {
+	return content
+		.map((block) => (Array.isArray(block) ? block : block.ul.flat()).join(''))
+		.join(' ');
+}
+
 /** Switch language at any moment; progress is kept by the caller. */
 export function setLanguage(language: string) {
 	void i18next.changeLanguage(language);

@@ -1,6 +1,6 @@
 // Where runes meet the domain: the learner's state, the tracker, and the milestones that save.
 // Components call these methods; every rule they apply lives in src/lib/course.
-import type { SaveStatus, Tracker, TrackerKind } from '$scorm/tracker';
+import type { InteractionRecord, SaveStatus, Tracker, TrackerKind } from '$scorm/tracker';
 import { decodeState, encodeState } from '$lib/course/codec';
 import {
 	courseStatus,
@@ -11,6 +11,7 @@ import {
 } from '$lib/course/progress';
 import type { Course } from '$lib/course/types';
 import { scenarioResult } from '$lib/scenario/score';
+import { decisionInteraction, moduleObjectives, questionInteraction } from './tracking';
 
 /** The bookmark for the home screen: some LMSs refuse an empty location. */
 const HOME = 'home';
@@ -64,7 +65,19 @@ export class CourseSession {
 	}
 
 	/** Record a knowledge-check answer; answers are final for the attempt. */
-	answer(options: { moduleId: string; questionId: string; selected: string[] }) {
+	answer(options: {
+		moduleId: string;
+		questionId: string;
+		selected: string[];
+		/** From the question shown to the answer submitted. */
+		latencyMs: number;
+		/** The question as the learner read it (the LMS shows it to coordinators in 2004). */
+		description: string;
+	}) {
+		const module = this.module(options.moduleId);
+		const question = module?.questions.find((q) => q.id === options.questionId);
+		if (!module || !question || this.progress(module.id).answers[question.id]) return;
+		this.record({ interaction: questionInteraction({ module, question, ...options }) });
 		this.update(options.moduleId, (p) => {
 			if (!p.answers[options.questionId])
 				p.answers[options.questionId] = [...options.selected].sort();
@@ -77,11 +90,28 @@ export class CourseSession {
 		});
 	}
 
+	/** Report one scenario decision to the LMS (the path itself is saved by setScenarioPath). */
+	recordDecision(options: {
+		moduleId: string;
+		scenarioId: string;
+		sceneId: string;
+		choiceId: string;
+		latencyMs: number;
+		description: string;
+	}) {
+		const module = this.module(options.moduleId);
+		const scene = module?.scenarios
+			.find((s) => s.id === options.scenarioId)
+			?.scenes.find((s) => s.id === options.sceneId);
+		if (!module || !scene) return;
+		this.record({ interaction: decisionInteraction({ module, scene, ...options }) });
+	}
+
 	/** Store the scenario path the machine has taken so far. */
 	setScenarioPath(options: { moduleId: string; scenarioId: string; path: string[] }) {
-		const scenario = this.course.modules
-			.find((m) => m.id === options.moduleId)
-			?.scenarios.find((s) => s.id === options.scenarioId);
+		const scenario = this.module(options.moduleId)?.scenarios.find(
+			(s) => s.id === options.scenarioId
+		);
 		this.update(options.moduleId, (p) => {
 			p.scenarios[options.scenarioId] = [...options.path];
 			const ended = scenario && scenarioResult({ scenario, path: options.path }).ending;
@@ -118,6 +148,15 @@ export class CourseSession {
 		this.exited = true;
 	}
 
+	private module(moduleId: string) {
+		return this.course.modules.find((m) => m.id === moduleId);
+	}
+
+	/** Journal an interaction; the milestone commit follows with the state update. */
+	private record(options: { interaction: InteractionRecord }) {
+		if (!this.exited) this.tracker.record({ interaction: options.interaction, commit: false });
+	}
+
 	private update(moduleId: string, change: (p: ModuleProgress) => void) {
 		const p = $state.snapshot(this.progress(moduleId)) as ModuleProgress;
 		change(p);
@@ -137,7 +176,8 @@ export class CourseSession {
 				success: status.success,
 				// The score is final only once every check is answered. A partial score would also make
 				// a 2004 LMS judge success early (satisfiedByMeasure in the manifest).
-				score: status.success === 'unknown' ? undefined : { scaled: status.score ?? 0 }
+				score: status.success === 'unknown' ? undefined : { scaled: status.score ?? 0 },
+				objectives: moduleObjectives(this.course, this.state)
 			},
 			commit
 		});

@@ -1,0 +1,68 @@
+// Domain facts → what the tracker reports: one interaction record per answered knowledge check
+// and per scenario decision, and one objective per module. Ids are portable (letters, digits,
+// underscore) and do not depend on language, so an LMS report stays comparable.
+import type { InteractionRecord, ObjectiveReport } from '$scorm/tracker';
+import { isCorrect, moduleStatus, type LearnerState } from '$lib/course/progress';
+import type { Course, Module, Question, Scene } from '$lib/course/types';
+
+/** The record of one answered knowledge check. */
+export function questionInteraction(options: {
+	module: Module;
+	question: Question;
+	selected: string[];
+	latencyMs: number;
+	description: string;
+}): InteractionRecord {
+	const { module, question, selected } = options;
+	return {
+		id: `${module.id}_${question.id}`,
+		type: 'choice',
+		options: question.options.map((o) => o.id),
+		response: [...selected].sort(),
+		correct: question.options.filter((o) => o.correct).map((o) => o.id),
+		result: isCorrect(question, selected) ? 'correct' : 'incorrect',
+		latencyMs: options.latencyMs,
+		at: new Date(),
+		description: options.description,
+		objective: module.id
+	};
+}
+
+/** The record of one scenario decision: correct when it was (one of) the best choices there. */
+export function decisionInteraction(options: {
+	module: Module;
+	scenarioId: string;
+	scene: Scene;
+	choiceId: string;
+	latencyMs: number;
+	description: string;
+}): InteractionRecord {
+	const { module, scene } = options;
+	const best = Math.max(...scene.choices.map((c) => c.points));
+	const bestChoices = scene.choices.filter((c) => c.points === best).map((c) => c.id);
+	return {
+		id: `${module.id}_${options.scenarioId}_${scene.id}`,
+		type: 'choice',
+		options: scene.choices.map((c) => c.id),
+		response: [options.choiceId],
+		correct: bestChoices,
+		result: bestChoices.includes(options.choiceId) ? 'correct' : 'incorrect',
+		latencyMs: options.latencyMs,
+		at: new Date(),
+		description: options.description,
+		objective: module.id
+	};
+}
+
+/** One objective per module, with the same completion, success and score rules as the course. */
+export function moduleObjectives(course: Course, state: LearnerState): ObjectiveReport[] {
+	return course.modules.map((module) => {
+		const status = moduleStatus(course, module, state);
+		return {
+			id: module.id,
+			completion: status.completion,
+			success: status.success,
+			score: status.success === 'unknown' ? undefined : { scaled: status.score ?? 0 }
+		};
+	});
+}
