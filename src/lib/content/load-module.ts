@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { Block, Module, Question, Scenario } from '../course/types.ts';
 import { moduleAssetFile } from '../i18n/text-files.ts';
 import { checkQuestions, checkRefs, checkScenarioGraph, checkUnique } from './checks.ts';
+import { checkImage } from './images.ts';
 import { didYouMean, type IssueList } from './issues.ts';
 import { displayPath, parseWith } from './read.ts';
 import {
@@ -206,6 +207,14 @@ function parseBlock(options: {
 				fix: `put the image in ${displayPath(join(options.dir, 'images'))}/ or fix src`
 			});
 			return undefined;
+		}
+		for (const problem of checkImage({ file: image, width: parsed.width, height: parsed.height })) {
+			issues.add({
+				file: displayPath(file),
+				path: `${path}.src`,
+				message: `image ${displayPath(image)}: ${problem}`,
+				fix: 'size images for their display (at most twice width × height) and compress them'
+			});
 		}
 		// Served beside index.html and fetched only when the lesson shows it.
 		const src = moduleAssetFile(options.moduleId, basename(parsed.src));
