@@ -39,6 +39,8 @@ async function expectClean(page: Page, screen: string) {
 
 for (const width of [1280, 320]) {
 	test(`every screen type is axe-clean and reflows at ${width} px`, async ({ page }) => {
+		// About 30 axe scans in one walk through the module: allow for a busy machine.
+		test.setTimeout(240_000);
 		await page.setViewportSize({ width, height: 800 });
 		await openCourse(page);
 		await expect(page.getByText(/No training system found/)).toBeVisible();

@@ -95,6 +95,9 @@ for (const standard of STANDARDS) {
 			await frame.getByRole('button', { name: 'Finish' }).click();
 			await expect(frame.getByText('You have not reached the pass mark yet.')).toBeVisible();
 			await expect(frame.getByRole('button', { name: /Try the knowledge checks/ })).toBeVisible();
+			// The course reports to the LMS just after the screen paints: wait for it.
+			const status = standard === 'scorm12' ? 'cmi.core.lesson_status' : 'cmi.success_status';
+			await expect.poll(async () => (await dataModel(page))[status]).toBe('failed');
 			const cmi = await dataModel(page);
 			// Every wrong answer is on record for the coordinator.
 			const wrong = standard === 'scorm12' ? 'wrong' : 'incorrect';

@@ -28,6 +28,10 @@ function boot(): CourseSession {
 	});
 	session.state.language = language;
 	initI18n({ resources, language, fallback: course.defaultLanguage });
+	// Registered before the lifecycle's own listeners, so what is queued reaches the tracker
+	// before it commits (page hidden) or finishes (page hide).
+	window.addEventListener('pagehide', () => session.flush());
+	document.addEventListener('visibilitychange', () => session.flush());
 	bindLifecycle({ tracker, win: window });
 	session.sync(true);
 	return session;

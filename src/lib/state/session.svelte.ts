@@ -1,6 +1,12 @@
 // Where runes meet the domain: the learner's state, the tracker, and the milestones that save.
 // Components call these methods; every rule they apply lives in src/lib/course.
-import type { InteractionRecord, SaveStatus, Tracker, TrackerKind } from '$scorm/tracker';
+import type {
+	InteractionRecord,
+	SaveStatus,
+	Tracker,
+	TrackerKind,
+	TrackingReport
+} from '$scorm/tracker';
 import { decodeState, encodeState } from '$lib/course/codec';
 import {
 	courseStatus,
@@ -144,6 +150,7 @@ export class CourseSession {
 	/** The Exit control: save, finish the session with the LMS, and show the goodbye screen. */
 	exit() {
 		this.sync(true);
+		this.flush();
 		this.tracker.finish();
 		this.exited = true;
 	}
@@ -154,7 +161,9 @@ export class CourseSession {
 
 	/** Journal an interaction; the milestone commit follows with the state update. */
 	private record(options: { interaction: InteractionRecord }) {
-		if (!this.exited) this.tracker.record({ interaction: options.interaction, commit: false });
+		if (this.exited) return;
+		this.pending.interactions.push(options.interaction);
+		this.schedule();
 	}
 
 	private update(moduleId: string, change: (p: ModuleProgress) => void) {
@@ -164,22 +173,55 @@ export class CourseSession {
 		this.sync(true);
 	}
 
-	/** Send the whole state to the tracker; `commit` marks a milestone. */
+	/**
+	 * Queue the whole state for the tracker; `commit` marks a milestone. The LMS calls run after
+	 * the screen has painted: some LMS APIs are slow and synchronous, and the learner should see
+	 * the answer's feedback or the next scene first. Page hide, visibility loss and Exit flush.
+	 */
 	sync(commit: boolean) {
 		if (this.exited) return;
+		this.pending.commit ||= commit;
+		this.pending.report = true;
+		this.schedule();
+	}
+
+	/** Send what is queued to the tracker now. */
+	flush() {
+		if (this.exited || !this.pending.scheduled) return;
+		const { interactions, report, commit } = this.pending;
+		this.pending = { scheduled: false, report: false, commit: false, interactions: [] };
+		for (const interaction of interactions) this.tracker.record({ interaction, commit: false });
+		if (report) this.tracker.report({ report: this.trackingReport(), commit });
+		else if (commit) this.tracker.commit();
+	}
+
+	private pending = {
+		scheduled: false,
+		report: false,
+		commit: false,
+		interactions: [] as InteractionRecord[]
+	};
+
+	private schedule() {
+		if (this.pending.scheduled) return;
+		this.pending.scheduled = true;
+		const flush = () => this.flush();
+		// When the browser is idle after painting; the timeout covers a busy or hidden page.
+		if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 250 });
+		setTimeout(flush, 300);
+	}
+
+	private trackingReport(): TrackingReport {
 		const status = courseStatus(this.course, this.state);
-		this.tracker.report({
-			report: {
-				location: (this.state.location || HOME).slice(0, 255),
-				suspendData: encodeState($state.snapshot(this.state) as LearnerState),
-				completion: status.completion,
-				success: status.success,
-				// The score is final only once every check is answered. A partial score would also make
-				// a 2004 LMS judge success early (satisfiedByMeasure in the manifest).
-				score: status.success === 'unknown' ? undefined : { scaled: status.score ?? 0 },
-				objectives: moduleObjectives(this.course, this.state)
-			},
-			commit
-		});
+		return {
+			location: (this.state.location || HOME).slice(0, 255),
+			suspendData: encodeState($state.snapshot(this.state) as LearnerState),
+			completion: status.completion,
+			success: status.success,
+			// The score is final only once every check is answered. A partial score would also make
+			// a 2004 LMS judge success early (satisfiedByMeasure in the manifest).
+			score: status.success === 'unknown' ? undefined : { scaled: status.score ?? 0 },
+			objectives: moduleObjectives(this.course, this.state)
+		};
 	}
 }
