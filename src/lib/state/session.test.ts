@@ -23,7 +23,7 @@ const newerState = {
 };
 const newer = encodeState({ state: newerState, stamp: { revision: 4, savedAt: at + 60_000 } });
 
-function start(launch: Parameters<typeof createMemoryTracker>[0]['launch']) {
+function start(launch: NonNullable<Parameters<typeof createMemoryTracker>[0]>['launch']) {
 	const tracker = createMemoryTracker({ launch });
 	const session = new CourseSession({ course, tracker });
 	session.start({ fallbackLanguage: 'en' });
