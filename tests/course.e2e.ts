@@ -74,8 +74,9 @@ for (const standard of STANDARDS) {
 			expect(calls.filter((c) => c === init)).toHaveLength(1);
 			expect(calls.filter((c) => c === end)).toHaveLength(1);
 			expect(calls.at(-1)).toBe(end);
-			// Finished: the attempt ends normally ('' in 1.2, where 'normal' is not valid).
-			expect(await exitValues(page)).toEqual([standard === 'scorm12' ? '' : 'normal']);
+			// 'suspend' from the start (a session that never finishes still resumes); finished, the
+			// attempt ends normally ('' in 1.2, where 'normal' is not valid).
+			expect(await exitValues(page)).toEqual(['suspend', standard === 'scorm12' ? '' : 'normal']);
 			await expectCleanCalls(page);
 			// The course asked for nothing outside its own package (index.html and module text).
 			const base = await packageBase(page);

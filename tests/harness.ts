@@ -9,7 +9,9 @@ export type Scope = Page | FrameLocator;
 import { loadCourseContent } from '../src/lib/content/load.ts';
 import { proveScenario } from '../src/lib/scenario/graph.ts';
 import type { Module, Question, Scenario } from '../src/lib/course/types.ts';
-import type { FlatCmi } from '../scorm/preview/contract.ts';
+import type { FaultName, FlatCmi } from '../scorm/preview/contract.ts';
+import { FAULTS } from '../scorm/preview/faults.ts';
+import { decodeState } from '../src/lib/course/codec.ts';
 
 export const content = loadCourseContent({ root: join(process.cwd(), 'modules') });
 export const { course } = content;
@@ -88,7 +90,10 @@ export async function answer(frame: Scope, module: Module, question: Question, c
 		await form.getByRole(role, { name, exact: true }).check();
 	}
 	await form.getByRole('button', { name: 'Check my answer' }).click();
-	await expect(form.getByRole('status')).toContainText(correctly ? 'Correct.' : 'Not quite.');
+	// Generous: an LMS whose commit hangs (tests/faults.e2e.ts) freezes the page for seconds.
+	await expect(form.getByRole('status')).toContainText(correctly ? 'Correct.' : 'Not quite.', {
+		timeout: 15_000
+	});
 }
 
 /** The highest-scoring path through a scenario (choice ids). */
@@ -121,6 +126,21 @@ export async function playScenario(
 	}
 }
 
+/** Make only the last decision of `path`; the scenario stands at the scene before it. */
+export async function decideLast(frame: Scope, module: Module, scenario: Scenario, path: string[]) {
+	let scene = scenario.start;
+	for (const choiceId of path.slice(0, -1)) {
+		scene = scenario.scenes
+			.find((x) => x.id === scene)!
+			.choices.find((c) => c.id === choiceId)!.goto;
+	}
+	const label = text(module.id).scenarios[scenario.id].scenes[scene].choices[path.at(-1)!].label;
+	await frame
+		.getByRole('group', { name: 'What do you do?' })
+		.getByRole('button', { name: label, exact: true })
+		.click();
+}
+
 /** Complete every lesson of a module, answering each check (correctly unless told otherwise). */
 export async function completeLessons(frame: Scope, module: Module, correctly = true) {
 	for (const lesson of module.lessons) {
@@ -142,3 +162,50 @@ export const scenarioTitle = (module: Module, scenarioId: string): string =>
 	text(module.id).scenarios[scenarioId].title;
 export const imageAlt = (module: Module, lessonId: string, blockId: string): string =>
 	text(module.id).lessons[lessonId][blockId].alt;
+
+/** Inject a fault from the preview LMS's fault menu, by its label, as a tester would. */
+export async function injectFault(page: Page, name: FaultName) {
+	const fault = FAULTS.find((f) => f.name === name)!;
+	const launchBefore = await page.evaluate(() => window.previewLms!.launch);
+	await page.getByLabel('Inject a fault').selectOption({ label: fault.label });
+	await page.getByRole('button', { name: 'Inject', exact: true }).click();
+	if (name === 'close-window') await relaunched(page, launchBefore + 1);
+	else await expect(page.locator('#fault-status')).toContainText(fault.label);
+}
+
+/** Clear every fault from the menu. */
+export async function clearFaults(page: Page) {
+	await page.getByRole('button', { name: 'Clear faults' }).click();
+	await expect(page.locator('#fault-status')).toHaveText('No faults.');
+}
+
+/** Wait until the LMS has (re)launched the course as launch number `launch` and it has loaded. */
+export async function relaunched(page: Page, launch: number) {
+	await expect.poll(() => page.evaluate(() => window.previewLms!.launch)).toBe(launch);
+	await page.evaluate(() => window.previewLms!.whenLoaded());
+	await expect(
+		page.frameLocator('iframe[title="Course"]').getByRole('heading', { level: 1 })
+	).toBeVisible();
+}
+
+/** The learner state in the LMS's cmi.suspend_data, as the course reads it. */
+export async function savedState(page: Page) {
+	const data = (await dataModel(page))['cmi.suspend_data'] ?? '';
+	return decodeState({ data, course, fallbackLanguage: 'en' });
+}
+
+/** No value a strict LMS rejects was sent, and every failed call is one the test injected. */
+export async function expectOnlyInjectedFailures(page: Page) {
+	const { failures, rejected } = await page.evaluate(() => ({
+		failures: window.previewLms!.failures().filter((c) => !c.fault),
+		rejected: window.previewLms!.rejected()
+	}));
+	expect(failures, 'API calls that failed on their own').toEqual([]);
+	expect(rejected, 'values a strict LMS rejects').toEqual([]);
+}
+
+/** The knowledge check shows the learner's answer as given (progress kept). */
+export async function expectAnswered(frame: Scope, module: Module, question: Question) {
+	const form = frame.getByRole('form', { name: text(module.id).questions[question.id].prompt });
+	await expect(form.getByRole('status')).toContainText(/Correct\.|Not quite\./);
+}

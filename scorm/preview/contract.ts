@@ -3,6 +3,21 @@
 /** SCORM edition a bundle targets. */
 export type Standard = 'scorm12' | 'scorm2004';
 
+/** Faults the preview LMS can inject; faults.ts says what each does. */
+export type FaultName =
+	| 'no-api'
+	| 'initialize-false'
+	| 'set-value-fails'
+	| 'set-suspend-data-fails'
+	| 'commit-false'
+	| 'commit-throws'
+	| 'commit-hangs'
+	| 'corrupt-suspend-data'
+	| 'oversized-suspend-data'
+	| 'foreign-suspend-data'
+	| 'close-window'
+	| 'crash';
+
 /** Flattened CMI data, e.g. `{ 'cmi.core.lesson_status': 'passed' }`. */
 export type FlatCmi = Record<string, string>;
 
@@ -53,6 +68,8 @@ export interface ApiCall {
 	benign: boolean;
 	/** 1-based launch number within the attempt sequence. */
 	launch: number;
+	/** The injected fault that decided this call's outcome; absent for calls the LMS answered itself. */
+	fault?: FaultName;
 }
 
 /** One commit the API sent to the (fake) LMS. */
@@ -91,6 +108,15 @@ export interface PreviewLms {
 	newAttempt(): Promise<void>;
 	/** Resolves when the current launch's iframe has loaded. */
 	whenLoaded(): Promise<void>;
+	/** Faults in force: API faults until cleared, next-launch ones until used, 'crash' until it fires. */
+	readonly faults: readonly FaultName[];
+	/**
+	 * Injects a fault. 'close-window' acts at once and resolves once the course has relaunched;
+	 * 'crash' fires at the course's next Commit (then relaunches); the others resolve at once.
+	 */
+	injectFault(name: FaultName): Promise<void>;
+	/** Clears every fault in force (a fault already acted on stays done). */
+	clearFaults(): void;
 }
 
 declare global {

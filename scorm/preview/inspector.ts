@@ -18,6 +18,10 @@ export function verdict(call: ApiCall): { className: string; text: string } {
 		const error = `error ${call.error}${call.errorText ? `: ${call.errorText}` : ''}`;
 		notes.push(call.benign ? `${error} (expected probe)` : error);
 	}
+	if (call.fault) {
+		className = 'injected';
+		notes.push(`injected fault: ${call.fault}`);
+	}
 	if (call.strictReason !== null) {
 		className = 'rejected';
 		notes.push(strictText(call.strictReason));

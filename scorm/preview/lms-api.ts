@@ -1,8 +1,10 @@
 // One launch's LMS API: a scorm-again instance behind a thin wrapper that records every call the
-// course makes (with GetLastError read right after it) and runs SetValues through a strict checker.
+// course makes (with GetLastError read right after it), runs SetValues through a strict checker,
+// and lets injected faults refuse, throw, hang or drop calls (faults.ts).
 import { Scorm12API, Scorm2004API } from 'scorm-again';
 import type { IHttpService } from 'scorm-again';
-import type { ApiCall, FlatCmi, LaunchState, Standard } from './contract.ts';
+import type { ApiCall, FaultName, FlatCmi, LaunchState, Standard } from './contract.ts';
+import { HANG_MS, refusalCode, type CallRole, type Injection } from './faults.ts';
 
 /** Signature of scorm/runtime/strict.ts `checkValue`. */
 export type CheckValue = (input: {
@@ -54,6 +56,10 @@ export interface LaunchOptions {
 	onCommit(data: FlatCmi, terminate: boolean): void;
 	/** Called after each recorded call. */
 	onCall(call: ApiCall): void;
+	/** The injection the faults in force make on a call, if any. */
+	intercept?(call: { role: CallRole; element: string }): Injection | null;
+	/** Called once when a 'crash' injection fires: the launch is severed, the page must go. */
+	onCrash?(): void;
 }
 
 /** A running launch: the object to install as window.API / API_1484_11 and its inspection hooks. */
@@ -61,6 +67,11 @@ export interface Launch {
 	readonly api: Record<string, ApiFn>;
 	readonly state: LaunchState;
 	dataModel(): FlatCmi;
+	/**
+	 * From now on the LMS hears nothing of this launch (its window is gone): every call is refused
+	 * and recorded with `fault`.
+	 */
+	sever(fault: FaultName): void;
 }
 
 /**
@@ -118,7 +129,18 @@ export function startLaunch(options: LaunchOptions): Launch {
 	instance.loadFromFlattenedJSON(options.seed);
 	const raw = instance as unknown as RawApi;
 	const names = API_FUNCTIONS[standard];
-	const [, terminateFn, getFn, setFn, , lastErrorFn, errorStringFn, diagnosticFn] = names;
+	const [initFn, terminateFn, getFn, setFn, commitFn, lastErrorFn, errorStringFn, diagnosticFn] =
+		names;
+	const roles: Record<string, CallRole> = {
+		[initFn]: 'initialize',
+		[terminateFn]: 'terminate',
+		[getFn]: 'get',
+		[setFn]: 'set',
+		[commitFn]: 'commit'
+	};
+	// A refusal's error code, answered by GetLastError until the next call the LMS itself handles.
+	let forcedError: string | null = null;
+	let severed: FaultName | null = null;
 	const call = (name: string, args: unknown[]): string =>
 		String((raw[name] as ApiFn).apply(instance, args));
 	let state: LaunchState = 'running';
@@ -130,15 +152,72 @@ export function startLaunch(options: LaunchOptions): Launch {
 	};
 	for (const [element, value] of Object.entries(options.seed)) noteType(element, value);
 
+	const record = (fn: string, args: unknown[], result: string, error: string, fault: FaultName) => {
+		const element = fn === getFn || fn === setFn ? String(args[0] ?? '') : '';
+		const value = fn === getFn ? '' : String((fn === setFn ? args[1] : args[0]) ?? '');
+		const errorText = error === '0' ? '' : call(errorStringFn, [error]);
+		const { launch } = options;
+		options.onCall({
+			fn,
+			element,
+			value,
+			result,
+			error,
+			errorText,
+			strictReason: null,
+			benign: false,
+			launch,
+			fault
+		});
+	};
+
+	/** Applies an injection; undefined means the call goes on to the LMS (after a hang). */
+	const inject = (fn: string, args: unknown[], injection: Injection): string | undefined => {
+		if (injection.effect === 'hang') {
+			// A synchronous call that takes seconds: the page (course included) freezes meanwhile.
+			const until = Date.now() + HANG_MS;
+			while (Date.now() < until) {
+				// busy: an LMS API call cannot yield
+			}
+			return undefined;
+		}
+		if (injection.effect === 'throw') {
+			forcedError = null;
+			record(fn, args, 'threw', '0', injection.fault);
+			throw new Error('Network error: the training system could not be reached (preview fault)');
+		}
+		if (injection.effect === 'crash' && !severed) {
+			severed = injection.fault;
+			// In a task of its own: the course's current task ends first, as it would before a crash.
+			setTimeout(() => options.onCrash?.(), 0);
+		}
+		forcedError = injection.error;
+		record(fn, args, 'false', injection.error, injection.fault);
+		return fn === getFn ? '' : 'false';
+	};
+
 	const api: Record<string, ApiFn> = {};
 	for (const fn of names) {
 		api[fn] = (...args: unknown[]): string => {
+			const role = roles[fn];
+			const element = fn === getFn || fn === setFn ? String(args[0] ?? '') : '';
+			let hung: FaultName | undefined;
+			if (role) {
+				const injection: Injection | null = severed
+					? { fault: severed, effect: 'refuse', error: refusalCode({ standard, role }) }
+					: (options.intercept?.({ role, element }) ?? null);
+				if (injection) {
+					const answer = inject(fn, args, injection);
+					if (answer !== undefined) return answer;
+					hung = injection.fault;
+				}
+				forcedError = null;
+			}
 			const afterTerminate = state === 'terminated';
-			const result = call(fn, args);
+			const result = fn === lastErrorFn && forcedError !== null ? forcedError : call(fn, args);
 			const inspectsError = fn === lastErrorFn || fn === errorStringFn || fn === diagnosticFn;
 			// Read right away: the next call resets it. GetLastError and friends cannot fail themselves.
 			const error = inspectsError ? '0' : call(lastErrorFn, []);
-			const element = fn === getFn || fn === setFn ? String(args[0] ?? '') : '';
 			const value = fn === getFn ? '' : String((fn === setFn ? args[1] : args[0]) ?? '');
 			let strictReason: string | null = null;
 			if (fn === setFn) {
@@ -167,7 +246,8 @@ export function startLaunch(options: LaunchOptions): Launch {
 				errorText,
 				strictReason,
 				benign,
-				launch
+				launch,
+				...(hung && { fault: hung })
 			});
 			return result;
 		};
@@ -177,6 +257,9 @@ export function startLaunch(options: LaunchOptions): Launch {
 		api,
 		get state() {
 			return state;
+		},
+		sever(fault) {
+			severed ??= fault;
 		},
 		dataModel: () => {
 			const data = stringsOnly(instance.getFlattenedCMI());

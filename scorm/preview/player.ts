@@ -2,6 +2,7 @@
 // iframe, wires the inspector and buttons, and exposes window.previewLms for e2e tests.
 import { checkValue } from '../runtime/strict.ts';
 import type { PreviewConfig, PreviewLms } from './contract.ts';
+import { createFaultMenu } from './fault-menu.ts';
 import { createInspector } from './inspector.ts';
 import { createSession } from './session.ts';
 import type { Frame } from './session.ts';
@@ -31,8 +32,25 @@ const frame: Frame = {
 			hasCourse = url !== 'about:blank';
 			iframe.src = url;
 		});
+	},
+	crash() {
+		// document.open() erases every listener of the document and its window: the unload that
+		// follows runs none of the course's pagehide or visibilitychange handlers, as in a crash.
+		try {
+			const doc = iframe.contentDocument;
+			doc?.open();
+			doc?.close();
+		} catch {
+			// A cross-origin course cannot be reached; the severed API still drops its calls.
+		}
 	}
 };
+const menu = createFaultMenu({
+	doc: document,
+	container: document.querySelector<HTMLElement>('header.bar') ?? document.body,
+	onInject: (name) => busy(() => lms.injectFault(name)),
+	onClear: () => lms.clearFaults()
+});
 
 let scheduled = false;
 
@@ -81,7 +99,8 @@ const lms = createSession({
 			inspector.addCall(call);
 			scheduleRender();
 		},
-		commit: scheduleRender
+		commit: scheduleRender,
+		faults: (faults) => menu.show(faults)
 	}
 });
 window.previewLms = lms;

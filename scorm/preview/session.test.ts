@@ -1,54 +1,9 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PreviewConfig, Standard } from './contract.ts';
-import type { API_FUNCTIONS, CheckValue } from './lms-api.ts';
+import type { Standard } from './contract.ts';
+import type { CheckValue } from './lms-api.ts';
 import { createSession, storageKey } from './session.ts';
-import type { Frame } from './session.ts';
-
-type Api = Record<(typeof API_FUNCTIONS)[Standard][number], (...args: string[]) => string>;
-/** A fake SCO: runs on load, returns its pagehide handler. */
-type Course = (api: Api) => (() => void) | void;
-
-function config(standard: Standard): PreviewConfig {
-	return {
-		standard,
-		bundle: `tiny-${standard}.zip`,
-		title: 'Tiny',
-		launchPath: 'index.html',
-		launchUrl: '/lms/pluginfile.php/1/mod_scorm/content/tiny/index.html',
-		masteryScore: standard === 'scorm12' ? '80' : '0.7',
-		completionThreshold: null,
-		launchData: null,
-		strictChecker: true
-	};
-}
-
-function memoryStorage() {
-	const items = new Map<string, string>();
-	return {
-		getItem: (k: string) => items.get(k) ?? null,
-		setItem: (k: string, v: string) => void items.set(k, v),
-		removeItem: (k: string) => void items.delete(k),
-		items
-	};
-}
-
-// Stands in for the iframe: runs the course on load and its pagehide handler on unload.
-function fakeFrame(host: Record<string, unknown>, standard: Standard, course: Course): Frame {
-	let hide: (() => void) | undefined;
-	let hasCourse = false;
-	return {
-		get hasCourse() {
-			return hasCourse;
-		},
-		async navigate(url) {
-			hasCourse = url !== 'about:blank';
-			if (hasCourse)
-				hide = course(host[standard === 'scorm12' ? 'API' : 'API_1484_11'] as Api) ?? undefined;
-			else hide?.();
-		}
-	};
-}
+import { config, fakeFrame, memoryStorage, type Course } from './test-utils.ts';
 
 const strict: CheckValue = ({ element, value }) =>
 	element === 'cmi.core.exit' && value === 'normal' ? 'not a 1.2 exit value' : null;

@@ -1,14 +1,17 @@
 // The preview LMS's attempt bookkeeping: which seed each launch gets, what the "LMS" stored
-// (sessionStorage, so reloading the player resumes), and the window.previewLms test contract.
+// (sessionStorage, so reloading the player resumes), the faults in force, and the
+// window.previewLms test contract.
 import { entryKey, firstSeed, nextSeed } from './attempt.ts';
 import type {
 	ApiCall,
 	CommitRecord,
+	FaultName,
 	FlatCmi,
 	LaunchState,
 	PreviewConfig,
 	PreviewLms
 } from './contract.ts';
+import { faultySuspendData, injectionFor } from './faults.ts';
 import { API_GLOBAL, startLaunch } from './lms-api.ts';
 import type { CheckValue, Launch } from './lms-api.ts';
 
@@ -18,6 +21,11 @@ export interface Frame {
 	navigate(url: string): Promise<void>;
 	/** True once a course page has been loaded into the frame. */
 	readonly hasCourse: boolean;
+	/**
+	 * Stops the course page dead, as a browser crash does: its listeners are erased, so no pagehide
+	 * or visibilitychange handler runs when it is then unloaded.
+	 */
+	crash(): void;
 }
 
 /** Notifications for the inspector. */
@@ -25,6 +33,8 @@ export interface SessionEvents {
 	launch(info: { launch: number; entry: string; seed: FlatCmi }): void;
 	call(call: ApiCall): void;
 	commit(commit: CommitRecord): void;
+	/** The faults in force changed. */
+	faults(faults: readonly FaultName[]): void;
 }
 
 /** What the "LMS" has stored for a bundle: the seed of the last launch and its last commit. */
@@ -61,6 +71,10 @@ export function createSession(options: SessionOptions): PreviewLms {
 	let commits: CommitRecord[] = [];
 	let loaded: Promise<void> = Promise.resolve();
 	let busy: Promise<void> | null = null;
+	const active = new Set<FaultName>();
+	const faultsChanged = () => events.faults?.([...active]);
+	/** Whether a next-launch fault was in force; it is used up either way. */
+	const take = (fault: FaultName): boolean => active.delete(fault) && (faultsChanged(), true);
 
 	const save = () => {
 		try {
@@ -86,6 +100,13 @@ export function createSession(options: SessionOptions): PreviewLms {
 				? nextSeed(config, previous.seed, previous.committed)
 				: previous.seed;
 		const number = previous ? previous.launch + 1 : 1;
+		const entry = entryKey(config.standard);
+		for (const fault of DATA_FAULTS) {
+			if (!take(fault)) continue;
+			const stored = seed['cmi.suspend_data'] ?? '';
+			seed['cmi.suspend_data'] = faultySuspendData({ fault, standard: config.standard, stored });
+			seed[entry] = 'resume';
+		}
 		const own: StoredRecord = { v: 1, launch: number, seed, committed: null };
 		record = own;
 		save();
@@ -109,10 +130,18 @@ export function createSession(options: SessionOptions): PreviewLms {
 				own.committed = data;
 				save();
 				events.commit?.(commit);
+			},
+			intercept: ({ role, element }) =>
+				injectionFor({ active, standard: config.standard, role, element }),
+			onCrash() {
+				take('crash');
+				frame.crash();
+				void restart(false);
 			}
 		});
-		Reflect.set(options.host, API_GLOBAL[config.standard], launch.api);
-		events.launch?.({ launch: number, entry: seed[entryKey(config.standard)] ?? '', seed });
+		if (take('no-api')) Reflect.deleteProperty(options.host, API_GLOBAL[config.standard]);
+		else Reflect.set(options.host, API_GLOBAL[config.standard], launch.api);
+		events.launch?.({ launch: number, entry: seed[entry] ?? '', seed });
 		loaded = frame.navigate(config.launchUrl);
 		return loaded;
 	};
@@ -155,6 +184,29 @@ export function createSession(options: SessionOptions): PreviewLms {
 		rejected: () => calls.filter((c) => c.strictReason !== null),
 		relaunch: () => restart(false),
 		newAttempt: () => restart(true),
-		whenLoaded: () => loaded
+		whenLoaded: () => loaded,
+		get faults() {
+			return [...active];
+		},
+		injectFault(name) {
+			if (name === 'close-window') {
+				// The window closes: what the course does while unloading never reaches the LMS.
+				launch.sever(name);
+				return restart(false);
+			}
+			active.add(name);
+			faultsChanged();
+			return Promise.resolve();
+		},
+		clearFaults() {
+			active.clear();
+			faultsChanged();
+		}
 	};
 }
+
+const DATA_FAULTS: readonly FaultName[] = [
+	'corrupt-suspend-data',
+	'oversized-suspend-data',
+	'foreign-suspend-data'
+];

@@ -1,50 +1,13 @@
 // One tracker core for both SCORM versions: Initialize once, Terminate once and nothing after,
-// the strict check before every SetValue, change-only writes, and a save status for the UI.
+// the strict check before every SetValue, change-only writes, a save status for the UI, and
+// retries with back-off whenever the LMS refuses a value or a commit.
+import { createRetrier } from './backoff.ts';
+import type { ApiCalls, Dialect } from './dialect.ts';
 import { applyReached } from './reached.ts';
 import { createStatusHub } from './status-hub.ts';
 import { checkValue } from './strict.ts';
 import { formatSessionTime } from './time-format.ts';
-import type {
-	InteractionRecord,
-	LaunchInfo,
-	ObjectiveReport,
-	Standard,
-	Tracker,
-	TrackingReport
-} from './tracker.ts';
-
-/** The run-time API of either standard, reduced to one shape. */
-export interface ApiCalls {
-	initialize(): unknown;
-	terminate(): unknown;
-	getValue(element: string): unknown;
-	setValue(element: string, value: string): unknown;
-	commit(): unknown;
-	getLastError(): unknown;
-	getErrorString(code: string): unknown;
-}
-
-/** What differs between SCORM 1.2 and 2004 once the function names are hidden. */
-export interface Dialect {
-	standard: Standard;
-	/** Elements read at start for LaunchInfo; the location and suspend data ones are also written. */
-	launch: Record<Exclude<keyof LaunchInfo, 'kind' | 'resumed'> | 'entry', string>;
-	/** Status elements read at start so a report does not resend what the LMS already holds. */
-	known: readonly string[];
-	/** Initialize error codes that still leave the session open (2004's 103, already initialized). */
-	openCodes: readonly string[];
-	/** Element values for a report, in the order they must be set. */
-	values(report: TrackingReport): Array<[string, string]>;
-	/** Status elements of objective n, read at start like `known`. */
-	objectiveKnown(n: number): string[];
-	/** Element values for objective n, id first. */
-	objective(n: number, objective: ObjectiveReport): Array<[string, string]>;
-	/** Element values for interaction n, in the order the standard requires (id, then type...). */
-	interaction(n: number, interaction: InteractionRecord): Array<[string, string]>;
-	/** The exit element and its value for a finished or unfinished learner. */
-	exit(options: { completed: boolean }): [string, string];
-	sessionTime: string;
-}
+import type { LaunchInfo, Tracker } from './tracker.ts';
 
 interface Outcome {
 	ok: boolean;
@@ -55,28 +18,30 @@ interface Outcome {
 /** The shortest time between two milestone commits (scorm-rules.md §2.9: not a commit storm). */
 export const COMMIT_INTERVAL_MS = 2000;
 
+/**
+ * A commit that takes longer than this is reported as slow. API calls are synchronous, so the page
+ * froze meanwhile; the data is saved, and the learner hears why the course paused.
+ */
+export const SLOW_CALL_MS = 3000;
+
 const emptyLaunch: Omit<LaunchInfo, 'kind'> = {
 	resumed: false,
 	suspendData: '',
 	location: '',
 	learnerName: '',
+	learnerId: '',
 	language: ''
 };
-
-/** Formats a 0..1 score with the given decimals, never in exponent notation. */
-export function formatScore(options: { scaled: number; factor: number; decimals: number }): string {
-	const { scaled, factor, decimals } = options;
-	const rounding = 10 ** decimals;
-	return String(Math.round(scaled * factor * rounding) / rounding);
-}
 
 /** Creates a Tracker that speaks to an LMS API through calls, in the given dialect. */
 export function createApiTracker(options: {
 	calls: ApiCalls;
 	dialect: Dialect;
 	now?: () => number;
+	/** Spreads retry waits; Math.random unless a test pins it. */
+	random?: () => number;
 }): Tracker {
-	const { calls, dialect, now = Date.now } = options;
+	const { calls, dialect, now = Date.now, random } = options;
 	// Milestone commits at most once per interval; one coming sooner is deferred, and several
 	// deferred ones become one (LMSs throttle or drop commit storms).
 	let lastCommitAt = -Infinity;
@@ -88,7 +53,14 @@ export function createApiTracker(options: {
 	let launch: LaunchInfo | undefined;
 	let startedAt = 0;
 	let completed = false;
-	let failedSinceCommit = false;
+	// The latest values the LMS should hold, in the order they are set: a retry sends again those
+	// it does not hold yet (only the latest value of each element, never a stale one).
+	let latest: Array<[string, string]> = [];
+	// Interaction fields the LMS refused, from the refused one on: the later ones depend on it.
+	const unsent: Array<Array<[string, string]>> = [];
+	// Why the latest save failed, until one succeeds.
+	let problem = '';
+	const retrier = createRetrier({ run: () => phase === 'open' && retry(), random });
 	// Objective indexes by id (read back on resume so a record is never duplicated), and the next
 	// free interaction index (interactions are only ever appended).
 	const objectiveIndex = new Map<string, number>();
@@ -112,9 +84,11 @@ export function createApiTracker(options: {
 		return { ok: false, code, message: `The LMS ${action}${detail}.` };
 	}
 
-	function fail(message: string): void {
-		failedSinceCommit = true;
-		status.emit({ saved: false, message });
+	/** Says the save failed; an LMS failure (not a value we never sent) is retried later. */
+	function notSaved(message: string, retryLater: boolean): void {
+		problem = message;
+		status.emit({ saved: false, message, problem: 'save' });
+		if (retryLater && phase === 'open') retrier.schedule();
 	}
 
 	function read(element: string): string {
@@ -125,15 +99,41 @@ export function createApiTracker(options: {
 		return code === '0' || code === '' ? String(value ?? '') : '';
 	}
 
-	function write(element: string, value: string): boolean {
+	function write(element: string, value: string): 'ok' | 'refused' | 'invalid' {
 		const reason = checkValue({ standard: dialect.standard, element, value });
 		if (reason) {
-			fail(`${element} = ${preview(value)} was not sent to the LMS: ${reason}.`);
-			return false;
+			notSaved(`${element} = ${preview(value)} was not sent to the LMS: ${reason}.`, false);
+			return 'invalid';
 		}
 		const outcome = attempt(`did not accept ${element}`, () => calls.setValue(element, value));
-		if (!outcome.ok) fail(outcome.message);
-		return outcome.ok;
+		if (!outcome.ok) notSaved(outcome.message, true);
+		return outcome.ok ? 'ok' : 'refused';
+	}
+
+	/** Sends the latest values the LMS does not hold yet. */
+	function sendLatest(): void {
+		for (const [element, value] of latest) {
+			if (sent.get(element) !== value && write(element, value) === 'ok') sent.set(element, value);
+		}
+	}
+
+	/** Sends one interaction's fields in order; what the LMS refuses waits for the next retry. */
+	function sendRecord(fields: Array<[string, string]>): void {
+		for (let i = 0; i < fields.length; i++) {
+			const result = write(...fields[i]!);
+			// A record without its id or type would make the LMS refuse every later field of it
+			// anyway (2004 error 408); a value the strict check refuses never becomes valid.
+			if (result === 'refused') unsent.push(fields.slice(i));
+			if (result !== 'ok') return;
+		}
+	}
+
+	function sendUnsent(): void {
+		for (const fields of unsent.splice(0)) sendRecord(fields);
+	}
+
+	function pending(): boolean {
+		return unsent.length > 0 || latest.some(([element, value]) => sent.get(element) !== value);
 	}
 
 	/** A milestone commit: now, or deferred to keep to one per COMMIT_INTERVAL_MS. */
@@ -149,11 +149,26 @@ export function createApiTracker(options: {
 	function commitNow(): void {
 		if (deferred !== undefined) clearTimeout(deferred);
 		deferred = undefined;
-		lastCommitAt = now();
+		const started = now();
 		const outcome = attempt('could not save progress', () => calls.commit());
-		if (!outcome.ok) status.emit({ saved: false, message: outcome.message });
-		else if (!failedSinceCommit) status.emit({ saved: true, message: '' });
-		failedSinceCommit = false;
+		// From the end of the call: a slow LMS gets its two seconds after it answered.
+		lastCommitAt = now();
+		if (!outcome.ok) return notSaved(outcome.message, true);
+		if (pending()) {
+			// Committed, but some values are still refused: their failure stands (and is retried).
+			status.emit({ saved: false, message: problem, problem: 'save' });
+			return;
+		}
+		problem = '';
+		retrier.reset();
+		const slow = lastCommitAt - started > SLOW_CALL_MS;
+		status.emit(slow ? { saved: true, message: '', slow } : { saved: true, message: '' });
+	}
+
+	function retry(): void {
+		sendLatest();
+		sendUnsent();
+		commitNow();
 	}
 
 	function open(): LaunchInfo {
@@ -162,17 +177,18 @@ export function createApiTracker(options: {
 		const outcome = attempt('did not start the session', () => calls.initialize());
 		if (!outcome.ok && !dialect.openCodes.includes(outcome.code)) {
 			phase = 'closed'; // no session, so no Terminate either (it would fail with 112 / 301)
-			status.emit({ saved: false, message: outcome.message });
+			status.emit({ saved: false, message: outcome.message, problem: 'session' });
 			return empty;
 		}
 		phase = 'open';
-		const { entry, suspendData, location, learnerName, language } = dialect.launch;
+		const { entry, suspendData, location, learnerName, learnerId, language } = dialect.launch;
 		const info: LaunchInfo = {
 			...empty,
 			resumed: read(entry) === 'resume',
 			suspendData: read(suspendData),
 			location: read(location),
 			learnerName: read(learnerName),
+			learnerId: read(learnerId),
 			language: read(language)
 		};
 		sent.set(suspendData, info.suspendData).set(location, info.location);
@@ -183,6 +199,10 @@ export function createApiTracker(options: {
 		}
 		interactionCount = Number(read('cmi.interactions._count')) || 0;
 		for (const element of dialect.known) sent.set(element, read(element));
+		// Exit 'suspend' from the start, so that a window closed without a clean finish (unload
+		// calls lost, browser crash) still resumes this attempt; finish() sets the final value.
+		latest = [dialect.exit({ completed: false })];
+		sendLatest();
 		return info;
 	}
 
@@ -202,24 +222,23 @@ export function createApiTracker(options: {
 					objectiveIndex.set(objective.id, objectiveIndex.size);
 				values.push(...dialect.objective(objectiveIndex.get(objective.id)!, objective));
 			}
-			for (const [element, value] of applyReached({ values, held: (e) => sent.get(e) })) {
-				if (sent.get(element) !== value && write(element, value)) sent.set(element, value);
-			}
+			const reached = applyReached({ values, held: (e) => sent.get(e) });
+			latest = [dialect.exit({ completed: false }), ...reached];
+			sendLatest();
 			if (commit) save();
 		},
 		record({ interaction, commit }) {
 			if (phase !== 'open') return;
-			const n = interactionCount++;
-			// Stop at the first refused value: a record without its id or type would make the LMS
-			// refuse every later field of it anyway (2004 error 408).
-			for (const [element, value] of dialect.interaction(n, interaction)) {
-				if (!write(element, value)) break;
-			}
+			sendRecord(dialect.interaction(interactionCount++, interaction));
 			if (commit) save();
 		},
-		// Asked for directly (page hidden, periodic save): at once, whatever the interval.
+		// Asked for directly (page hidden, periodic save): at once, whatever the interval, with
+		// anything refused earlier sent again first.
 		commit() {
-			if (phase === 'open') commitNow();
+			if (phase !== 'open') return;
+			sendLatest();
+			sendUnsent();
+			commitNow();
 		},
 		finish() {
 			if (phase !== 'open') {
@@ -229,6 +248,9 @@ export function createApiTracker(options: {
 			// Closed first: a status listener that reports or commits from here on reaches no API.
 			phase = 'closed';
 			if (deferred !== undefined) clearTimeout(deferred);
+			retrier.cancel();
+			sendLatest();
+			sendUnsent();
 			write(...dialect.exit({ completed }));
 			write(
 				dialect.sessionTime,
@@ -238,8 +260,10 @@ export function createApiTracker(options: {
 			// null there) loses nothing when Terminate succeeds: only Terminate decides the status.
 			attempt('could not save progress', () => calls.commit());
 			const terminated = attempt('did not close the session', () => calls.terminate());
-			if (!terminated.ok) status.emit({ saved: false, message: terminated.message });
-			else if (!failedSinceCommit) status.emit({ saved: true, message: '' });
+			if (!terminated.ok)
+				status.emit({ saved: false, message: terminated.message, problem: 'save' });
+			else if (pending()) status.emit({ saved: false, message: problem, problem: 'save' });
+			else status.emit({ saved: true, message: '' });
 		},
 		onStatus(listener) {
 			return status.listen(listener);

@@ -40,6 +40,27 @@ describe('createTracker', () => {
 		);
 	});
 
+	test('an LMS tracker keeps a copy in browser storage when there is one', () => {
+		const lms = new Scorm12API({ logLevel: 5 });
+		lms.loadFromJSON({ core: { student_id: 'learner-1' } }, 'cmi');
+		const storage = memoryStorage();
+		const win = topWindow({ API: lms, localStorage: storage });
+		const tracker = createTracker({ standard: 'scorm12', win, courseKey: 'abc' });
+		expect(tracker.kind).toBe('scorm12');
+		expect(tracker.start()).toMatchObject({ keptLocally: true, learnerId: 'learner-1' });
+		tracker.report({
+			report: { location: 'l', suspendData: 's', completion: 'incomplete', success: 'unknown' },
+			commit: true
+		});
+		expect(lms.getFlattenedCMI()['cmi.suspend_data']).toBe('s');
+		const noStorage = createTracker({
+			standard: 'scorm12',
+			win: topWindow({ API: new Scorm12API({ logLevel: 5 }) }),
+			courseKey: 'abc'
+		});
+		expect(noStorage.start().keptLocally).toBeUndefined();
+	});
+
 	test('auto prefers 2004, then 1.2', () => {
 		const both = topWindow({ API: api12, API_1484_11: api2004 });
 		expect(createTracker({ standard: 'auto', win: both, courseKey: 'c' }).kind).toBe('scorm2004');

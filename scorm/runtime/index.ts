@@ -2,6 +2,7 @@
 import { findApi, type ApiWindow } from './discover.ts';
 import { createLocalTracker, type ProgressStorage } from './local.ts';
 import { createMemoryTracker } from './memory.ts';
+import { createMirrorTracker } from './mirror.ts';
 import { createScorm12Tracker } from './scorm12.ts';
 import { createScorm2004Tracker } from './scorm2004.ts';
 import type { Standard, Tracker } from './tracker.ts';
@@ -15,7 +16,13 @@ export type { ProgressStorage } from './local.ts';
 export { findApi } from './discover.ts';
 export { bindLifecycle } from './lifecycle.ts';
 export { checkValue, formatSessionTime, formatTimestamp } from './strict.ts';
-export { createLocalTracker, createMemoryTracker, createScorm12Tracker, createScorm2004Tracker };
+export {
+	createLocalTracker,
+	createMemoryTracker,
+	createMirrorTracker,
+	createScorm12Tracker,
+	createScorm2004Tracker
+};
 
 /** A window as createTracker reads it: discovery, plus storage for the no-LMS fallback. */
 export interface TrackerWindow extends ApiWindow {
@@ -24,7 +31,8 @@ export interface TrackerWindow extends ApiWindow {
 
 /**
  * Creates the tracker for this launch. A standard looks for its own API only; 'auto' (development)
- * tries 2004, then 1.2. Without an LMS: browser storage under courseKey, else memory.
+ * tries 2004, then 1.2. An LMS tracker keeps a copy of progress in browser storage when it can.
+ * Without an LMS: browser storage under courseKey, else memory.
  */
 export function createTracker(options: {
 	standard: 'auto' | Standard;
@@ -32,13 +40,17 @@ export function createTracker(options: {
 	courseKey: string;
 }): Tracker {
 	const { standard, win, courseKey } = options;
+	const mirrored = (tracker: Tracker): Tracker => {
+		const storage = usableStorage({ win });
+		return storage ? createMirrorTracker({ tracker, storage, courseKey }) : tracker;
+	};
 	if (standard !== 'scorm12') {
 		const api = findApi({ standard: 'scorm2004', win });
-		if (api) return createScorm2004Tracker({ api });
+		if (api) return mirrored(createScorm2004Tracker({ api }));
 	}
 	if (standard !== 'scorm2004') {
 		const api = findApi({ standard: 'scorm12', win });
-		if (api) return createScorm12Tracker({ api });
+		if (api) return mirrored(createScorm12Tracker({ api }));
 	}
 	const storage = usableStorage({ win });
 	if (storage) return createLocalTracker({ storage, key: `course-progress:${courseKey}` });

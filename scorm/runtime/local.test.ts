@@ -31,6 +31,7 @@ describe('local tracker', () => {
 			suspendData: '',
 			location: '',
 			learnerName: '',
+			learnerId: '',
 			language: ''
 		});
 		first.report({ report, commit: false });

@@ -41,6 +41,7 @@ export function createLocalTracker(options: { storage: ProgressStorage; key: str
 				suspendData: saved?.suspendData ?? '',
 				location: saved?.location ?? '',
 				learnerName: '',
+				learnerId: '',
 				language: ''
 			};
 			return launch;

@@ -43,6 +43,7 @@ export function createMemoryTracker(
 				suspendData: '',
 				location: '',
 				learnerName: '',
+				learnerId: '',
 				language: '',
 				...options.launch,
 				kind: 'memory'

@@ -49,6 +49,7 @@ describe('SCORM 1.2 tracker', () => {
 			suspendData: '',
 			location: '',
 			learnerName: '',
+			learnerId: '',
 			language: ''
 		});
 		tracker.report({ report: unfinished, commit: true });
@@ -102,6 +103,8 @@ describe('SCORM 1.2 tracker', () => {
 		tracker.start();
 		tracker.report({ report: passed, commit: true });
 		expect(sets.map(([element]) => element)).toEqual([
+			// At start: a session that never finishes cleanly still resumes.
+			'cmi.core.exit',
 			'cmi.core.lesson_location',
 			'cmi.suspend_data',
 			'cmi.core.score.raw',
@@ -109,7 +112,7 @@ describe('SCORM 1.2 tracker', () => {
 			'cmi.core.score.max',
 			'cmi.core.lesson_status'
 		]);
-		expect(sets.slice(2, 5).map(([, value]) => value)).toEqual(['83.33', '0', '100']);
+		expect(sets.slice(3, 6).map(([, value]) => value)).toEqual(['83.33', '0', '100']);
 		expect(calls.at(-1)?.method).toBe('LMSCommit');
 	});
 
@@ -127,7 +130,12 @@ describe('SCORM 1.2 tracker', () => {
 	test('resumes: reads entry, suspend_data, location, name and language', () => {
 		const { tracker, sets, calls } = launch({
 			seed: {
-				core: { entry: 'resume', lesson_location: 'lesson-4', student_name: 'Doe, Jane' },
+				core: {
+					entry: 'resume',
+					lesson_location: 'lesson-4',
+					student_name: 'Doe, Jane',
+					student_id: 'jdoe7'
+				},
 				suspend_data: 'v1:resume-me',
 				student_preference: { language: 'fr' }
 			}
@@ -138,6 +146,7 @@ describe('SCORM 1.2 tracker', () => {
 			suspendData: 'v1:resume-me',
 			location: 'lesson-4',
 			learnerName: 'Doe, Jane',
+			learnerId: 'jdoe7',
 			language: 'fr'
 		});
 		// What the LMS already holds is not sent again.
@@ -145,7 +154,10 @@ describe('SCORM 1.2 tracker', () => {
 			report: { ...unfinished, location: 'lesson-4', suspendData: 'v1:resume-me' },
 			commit: false
 		});
-		expect(sets).toEqual([['cmi.core.lesson_status', 'incomplete']]);
+		expect(sets).toEqual([
+			['cmi.core.exit', 'suspend'],
+			['cmi.core.lesson_status', 'incomplete']
+		]);
 		expect(calls.filter((call) => call.error !== '0')).toEqual([]);
 	});
 
@@ -174,7 +186,7 @@ describe('SCORM 1.2 tracker', () => {
 		expect(sets.map(([element]) => element)).not.toContain('cmi.core.lesson_location');
 		expect(sets.map(([element]) => element)).toContain('cmi.core.lesson_status');
 		expect(statuses).toEqual([
-			{ saved: false, message: expect.stringContaining('lesson_location') }
+			{ saved: false, message: expect.stringContaining('lesson_location'), problem: 'save' }
 		]);
 		// The next milestone comes within the commit interval: it is saved when the interval ends.
 		vi.useFakeTimers();
@@ -192,11 +204,17 @@ describe('SCORM 1.2 tracker', () => {
 		tracker.start();
 		failures.set('LMSSetValue', '405');
 		tracker.report({ report: unfinished, commit: false });
-		expect(statuses.at(-1)).toEqual({ saved: false, message: expect.stringContaining('405') });
+		expect(statuses.at(-1)).toMatchObject({
+			saved: false,
+			message: expect.stringContaining('405')
+		});
 		failures.clear();
 		failures.set('LMSCommit', '101');
 		tracker.report({ report: unfinished, commit: true });
-		expect(statuses.at(-1)).toEqual({ saved: false, message: expect.stringContaining('101') });
+		expect(statuses.at(-1)).toMatchObject({
+			saved: false,
+			message: expect.stringContaining('101')
+		});
 		expect(statuses.at(-1)?.message).toContain('General Exception');
 		failures.clear();
 		tracker.commit();
@@ -213,7 +231,9 @@ describe('SCORM 1.2 tracker', () => {
 		tracker.finish();
 		const methods = calls.map((call) => call.method);
 		expect(methods.filter((method) => method !== 'LMSGetErrorString')).toEqual(['LMSInitialize']);
-		expect(statuses).toEqual([{ saved: false, message: expect.stringContaining('101') }]);
+		expect(statuses).toEqual([
+			{ saved: false, message: expect.stringContaining('101'), problem: 'session' }
+		]);
 	});
 
 	test('an API that throws does not break the course', () => {
@@ -235,7 +255,8 @@ describe('SCORM 1.2 tracker', () => {
 		expect(() => tracker.report({ report: passed, commit: true })).not.toThrow();
 		expect(statuses[0]).toEqual({
 			saved: false,
-			message: expect.stringContaining('LMS went away')
+			message: expect.stringContaining('LMS went away'),
+			problem: 'save'
 		});
 	});
 });

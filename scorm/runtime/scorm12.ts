@@ -1,6 +1,7 @@
 // SCORM 1.2: one lesson_status carries completion and success; exit is '' when finished, never
 // 'normal' (scorm-rules.md §2.1, §2.6).
-import { createApiTracker, formatScore, type Dialect } from './api-tracker.ts';
+import { createApiTracker } from './api-tracker.ts';
+import { formatScore, type Dialect } from './dialect.ts';
 import { formatSessionTime, formatTimeOfDay } from './time-format.ts';
 import type { Scorm12Api } from './api-types.ts';
 import type { InteractionRecord, Tracker, TrackingReport } from './tracker.ts';
@@ -21,6 +22,7 @@ const dialect: Dialect = {
 		suspendData: 'cmi.suspend_data',
 		location: 'cmi.core.lesson_location',
 		learnerName: 'cmi.core.student_name',
+		learnerId: 'cmi.core.student_id',
 		language: 'cmi.student_preference.language'
 	},
 	known: ['cmi.core.lesson_status'],
@@ -80,12 +82,17 @@ export function singleCharacter(
 	return String.fromCharCode(97 + interaction.options.indexOf(id));
 }
 
-/** Creates a Tracker over a SCORM 1.2 API object; now() is the clock for session time. */
-export function createScorm12Tracker(options: { api: Scorm12Api; now?: () => number }): Tracker {
-	const { api, now } = options;
+/** Creates a Tracker over a SCORM 1.2 API object; now() is the clock, random() spreads retries. */
+export function createScorm12Tracker(options: {
+	api: Scorm12Api;
+	now?: () => number;
+	random?: () => number;
+}): Tracker {
+	const { api, now, random } = options;
 	return createApiTracker({
 		dialect,
 		now,
+		random,
 		calls: {
 			initialize: () => api.LMSInitialize(''),
 			terminate: () => api.LMSFinish(''),

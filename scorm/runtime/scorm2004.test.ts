@@ -104,7 +104,8 @@ describe('SCORM 2004 tracker', () => {
 		tracker.report({ report: failed, commit: true });
 		tracker.finish();
 		const elements = sets.map(([element]) => element);
-		expect(elements.slice(0, 8)).toEqual([
+		expect(elements.slice(0, 9)).toEqual([
+			'cmi.exit',
 			'cmi.location',
 			'cmi.suspend_data',
 			'cmi.score.scaled',
@@ -131,6 +132,7 @@ describe('SCORM 2004 tracker', () => {
 				location: 'lesson-4',
 				suspend_data: 'v1:resume-me',
 				learner_name: 'Jane Doe',
+				learner_id: 'urn:lms:jane',
 				learner_preference: { language: 'ar' }
 			}
 		});
@@ -140,6 +142,7 @@ describe('SCORM 2004 tracker', () => {
 			suspendData: 'v1:resume-me',
 			location: 'lesson-4',
 			learnerName: 'Jane Doe',
+			learnerId: 'urn:lms:jane',
 			language: 'ar'
 		});
 		tracker.finish();
@@ -160,7 +163,8 @@ describe('SCORM 2004 tracker', () => {
 		expect(sets.map(([element]) => element)).not.toContain('cmi.score.scaled');
 		expect(statuses[0]).toEqual({
 			saved: false,
-			message: expect.stringContaining('cmi.score.scaled')
+			message: expect.stringContaining('cmi.score.scaled'),
+			problem: 'save'
 		});
 		expect(statuses.some((status) => status.saved)).toBe(false);
 	});
@@ -170,11 +174,19 @@ describe('SCORM 2004 tracker', () => {
 		tracker.start();
 		failures.set('SetValue', '351');
 		tracker.report({ report: unfinished, commit: true });
-		expect(statuses[0]).toEqual({ saved: false, message: expect.stringContaining('error 351') });
+		expect(statuses[0]).toEqual({
+			saved: false,
+			message: expect.stringContaining('error 351'),
+			problem: 'save'
+		});
 		failures.set('Commit', '391');
 		failures.delete('SetValue');
 		tracker.commit();
-		expect(statuses.at(-1)).toEqual({ saved: false, message: expect.stringContaining('391') });
+		expect(statuses.at(-1)).toEqual({
+			saved: false,
+			message: expect.stringContaining('391'),
+			problem: 'save'
+		});
 		failures.clear();
 		tracker.commit();
 		expect(statuses.at(-1)).toEqual({ saved: true, message: '' });

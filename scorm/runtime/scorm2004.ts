@@ -1,7 +1,8 @@
 // SCORM 2004 4th Edition: completion and success are separate; exit is 'normal' when finished.
 // cmi.progress_measure is never sent: with a completion threshold the LMS would compute
 // completion_status from it and override ours (scorm-rules.md §2.1).
-import { createApiTracker, formatScore, type Dialect } from './api-tracker.ts';
+import { createApiTracker } from './api-tracker.ts';
+import { formatScore, type Dialect } from './dialect.ts';
 import { formatSessionTime, formatTimestamp } from './time-format.ts';
 import type { Scorm2004Api } from './api-types.ts';
 import type { Tracker } from './tracker.ts';
@@ -13,6 +14,7 @@ const dialect: Dialect = {
 		suspendData: 'cmi.suspend_data',
 		location: 'cmi.location',
 		learnerName: 'cmi.learner_name',
+		learnerId: 'cmi.learner_id',
 		language: 'cmi.learner_preference.language'
 	},
 	known: ['cmi.completion_status', 'cmi.success_status'],
@@ -70,15 +72,17 @@ const dialect: Dialect = {
 	sessionTime: 'cmi.session_time'
 };
 
-/** Creates a Tracker over a SCORM 2004 API object; now() is the clock for session time. */
+/** Creates a Tracker over a SCORM 2004 API object; now() is the clock, random() spreads retries. */
 export function createScorm2004Tracker(options: {
 	api: Scorm2004Api;
 	now?: () => number;
+	random?: () => number;
 }): Tracker {
-	const { api, now } = options;
+	const { api, now, random } = options;
 	return createApiTracker({
 		dialect,
 		now,
+		random,
 		calls: {
 			initialize: () => api.Initialize(''),
 			terminate: () => api.Terminate(''),

@@ -17,8 +17,17 @@ export interface LaunchInfo {
 	location: string;
 	/** '' when unknown; as the LMS gives it (1.2 LMSs often send "Last, First"). */
 	learnerName: string;
+	/** '' when unknown; the LMS's id for the learner, only used (hashed) to key the local copy. */
+	learnerId: string;
 	/** LMS learner preference language, '' when none. */
 	language: string;
+	/**
+	 * The progress this browser kept during an earlier launch of the same LMS attempt, offered so the
+	 * app can resume from it when it is newer than the LMS's (lost commits, corrupt data).
+	 */
+	localCopy?: { suspendData: string; location: string };
+	/** True when progress is also kept in this browser while the LMS is in use. */
+	keptLocally?: boolean;
 }
 
 /** The learner's whole tracked state; trackers send only what changed. */
@@ -74,6 +83,13 @@ export interface SaveStatus {
 	saved: boolean;
 	/** '' when fine; a plain English reason when not. */
 	message: string;
+	/**
+	 * Why not saved: 'session' when the LMS did not start the session (nothing can be saved until
+	 * the course is opened again), 'save' when a value or a commit failed (the tracker retries).
+	 */
+	problem?: 'session' | 'save';
+	/** Saved, but the LMS took more than SLOW_CALL_MS to confirm it. */
+	slow?: boolean;
 }
 
 /** Records the learner's progress; the concrete one is picked once at start-up. */
@@ -94,7 +110,8 @@ export interface Tracker {
 	commit(): void;
 	/**
 	 * Once: exit 'suspend' unless completed ('' in 1.2, 'normal' in 2004), session time, Commit,
-	 * Terminate. Further calls are no-ops; no API call after Terminate ever.
+	 * Terminate. Further calls are no-ops; no API call after Terminate ever. (LMS trackers also set
+	 * exit 'suspend' at start, so a session that never finishes still resumes.)
 	 */
 	finish(): void;
 	/** Subscribes to save statuses; returns the unsubscribe function. */

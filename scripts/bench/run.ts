@@ -10,7 +10,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { worstCaseState } from '../../src/lib/course/budget.ts';
+import { WORST_STAMP, worstCaseState } from '../../src/lib/course/budget.ts';
 import { encodeState } from '../../src/lib/course/codec.ts';
 import { startPreview } from '../../scorm/preview/server.ts';
 import { bundleName, content, course } from '../../tests/harness.ts';
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
 
 	const index = await readFile(join('build', 'index.html'));
 	const startupGzip = gzipSync(index, { level: 9 }).length;
-	const suspendData = encodeState(worstCaseState(course)).length;
+	const suspendData = encodeState({ state: worstCaseState(course), stamp: WORST_STAMP }).length;
 	const module = course.modules[0]!;
 	const ui = content.resources[course.defaultLanguage]!.course as unknown as {
 		ui: Record<string, Record<string, string>>;

@@ -1,7 +1,11 @@
 // The largest state the content can produce, for the suspend_data budget (test and `npm run size`).
 import { courseSteps } from './navigation.ts';
 import type { LearnerState } from './progress.ts';
+import type { SaveStamp } from './codec.ts';
 import type { Course, Scenario } from './types.ts';
+
+/** The longest save stamp: over a million changes, saved at a time far in the future. */
+export const WORST_STAMP: SaveStamp = { revision: 36 ** 4 - 1, savedAt: 36 ** 7 * 1000 - 1000 };
 
 /** Every lesson done, every question answered with every option, every scenario on its longest path. */
 export function worstCaseState(course: Course): LearnerState {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCourseContent } from '../content/load.ts';
-import { decodeState, encodeState } from './codec.ts';
+import { NO_STAMP, decodeState, encodeState } from './codec.ts';
 import { emptyState, type LearnerState } from './progress.ts';
-import { worstCaseState } from './budget.ts';
+import { WORST_STAMP, worstCaseState } from './budget.ts';
 
 const fixture = loadCourseContent({
 	root: join(import.meta.dirname, '..', 'content', 'fixtures', 'good')
@@ -25,24 +25,53 @@ const sample: LearnerState = {
 };
 
 describe('progress codec', () => {
-	it('round-trips a state exactly', () => {
-		const decoded = decodeState({
-			data: encodeState(sample),
-			course: fixture,
-			fallbackLanguage: 'en'
+	it('round-trips a state and its stamp exactly (time kept to the second)', () => {
+		const stamp = { revision: 41, savedAt: Date.UTC(2026, 10, 25, 12, 0, 7) };
+		const data = encodeState({ state: sample, stamp });
+		expect(data).toMatch(/^P2~15~/);
+		const decoded = decodeState({ data, course: fixture, fallbackLanguage: 'en' });
+		expect(decoded).toEqual({ state: sample, status: 'ok', dropped: [], stamp });
+		const unstamped = encodeState({ state: sample });
+		expect(decodeState({ data: unstamped, course: fixture, fallbackLanguage: 'en' })).toEqual({
+			state: sample,
+			status: 'ok',
+			dropped: [],
+			stamp: NO_STAMP
 		});
-		expect(decoded).toEqual({ state: sample, status: 'ok', dropped: [] });
+	});
+
+	it('still reads data saved by version P1, with no stamp', () => {
+		// Exactly what the P1 encoder wrote for `sample`.
+		const data = 'P1~en~m/basics/l/first~basics!first!2!q_one=a!stop=good.good2!stop';
+		const decoded = decodeState({ data, course: fixture, fallbackLanguage: 'en' });
+		expect(decoded).toEqual({ state: sample, status: 'ok', dropped: [], stamp: NO_STAMP });
+	});
+
+	it('treats truncated or mangled data as unreadable rather than restoring part of it', () => {
+		const data = encodeState({ state: sample, stamp: { revision: 3, savedAt: 1_700_000_000_000 } });
+		const truncated = data.slice(0, data.length - 4);
+		const cut = data.slice(0, data.indexOf('|') > 0 ? data.indexOf('|') : 30);
+		// An LMS that HTML-escapes what it stores.
+		const escaped = data.replace('!', '&#33;');
+		const padded = `${data}${'x'.repeat(4100)}`;
+		for (const bad of [truncated, cut, escaped, padded, data.replace('q_one=a', 'q_one=b')]) {
+			const r = decodeState({ data: bad, course: fixture, fallbackLanguage: 'en' });
+			expect(r.status, bad.slice(0, 60)).toBe('foreign');
+			expect(r.state.modules).toEqual({});
+			expect(r.stamp).toEqual(NO_STAMP);
+		}
 	});
 
 	it('treats empty data as a fresh start', () => {
 		expect(decodeState({ data: '', course: fixture, fallbackLanguage: 'en' })).toEqual({
 			state: emptyState({ language: 'en' }),
 			status: 'empty',
-			dropped: []
+			dropped: [],
+			stamp: NO_STAMP
 		});
 	});
 
-	it.each(['{"a":1}', 'garbage', 'P0~en~x~', 'P9~en~~basics!first!1!!!'])(
+	it.each(['{"a":1}', 'garbage', 'P0~en~x~', 'P9~en~~basics!first!1!!!', 'P2~1~1~en~~'])(
 		'starts fresh on foreign or unknown-version data %j',
 		(data) => {
 			const r = decodeState({ data, course: fixture, fallbackLanguage: 'en' });
@@ -82,7 +111,9 @@ describe('progress codec', () => {
 
 describe('suspend_data budget', () => {
 	it('holds the worst case of the real content within SCORM 1.2’s 4096 characters', () => {
-		const worst = encodeState(worstCaseState(real));
+		// The largest stamp: over a million changes, a time far in the future.
+		const stamp = WORST_STAMP;
+		const worst = encodeState({ state: worstCaseState(real), stamp });
 		expect(worst.length).toBeLessThanOrEqual(4096);
 		// The worst case really is worst: every lesson, question and scenario is in it.
 		const decoded = decodeState({ data: worst, course: real, fallbackLanguage: 'en' });

@@ -7,7 +7,7 @@ import type {
 	TrackerKind,
 	TrackingReport
 } from '$scorm/tracker';
-import { decodeState, encodeState } from '$lib/course/codec';
+import { NO_STAMP, encodeState, type SaveStamp } from '$lib/course/codec';
 import {
 	courseStatus,
 	emptyState,
@@ -15,6 +15,7 @@ import {
 	type LearnerState,
 	type ModuleProgress
 } from '$lib/course/progress';
+import { chooseSaved } from '$lib/course/restore';
 import type { Course } from '$lib/course/types';
 import { scenarioResult } from '$lib/scenario/score';
 import { decisionInteraction, moduleObjectives, questionInteraction } from './tracking';
@@ -30,14 +31,24 @@ export class CourseSession {
 	kind: TrackerKind = $state('memory');
 	learnerName = $state('');
 	resumed = $state(false);
-	/** Saved data that could not be read or no longer fits the content (shown to the learner). */
-	restoreNote = $state('');
+	/** Progress is also kept in this browser while the LMS is in use. */
+	keptLocally = $state(false);
+	/**
+	 * How the saved progress was restored, when the learner should know: 'local' (from this browser,
+	 * the LMS's copy being older or unreadable), 'foreign' (unreadable: fresh start), 'dropped'.
+	 */
+	restoreNote: '' | 'local' | 'foreign' | 'dropped' = $state('');
 	exited = $state(false);
 	status = $derived.by(() => courseStatus(this.course, this.state));
 	/** The course title in the learner's language. */
 	title = $derived.by(
 		() => this.course.title[this.state.language] ?? this.course.title[this.course.defaultLanguage]
 	);
+
+	// The saved-state stamp: a change count and time, so two copies can be told apart (restore.ts).
+	private stamp: SaveStamp = NO_STAMP;
+	// The state as last stamped, without its stamp: a new revision only when it changes.
+	private stampedBody = '';
 
 	constructor(options: { course: Course; tracker: Tracker }) {
 		this.course = options.course;
@@ -50,18 +61,23 @@ export class CourseSession {
 		const launch = this.tracker.start();
 		this.kind = launch.kind;
 		this.learnerName = launch.learnerName;
-		const decoded = decodeState({
-			data: launch.suspendData,
+		this.keptLocally = !!launch.keptLocally;
+		const restored = chooseSaved({
+			lms: launch.suspendData,
+			local: launch.localCopy?.suspendData,
 			course: this.course,
 			fallbackLanguage: options.fallbackLanguage
 		});
+		const { decoded, source } = restored;
 		this.state = decoded.state;
+		this.stamp = decoded.stamp;
+		this.stampedBody = encodeState({ state: decoded.state });
 		this.resumed = decoded.status === 'ok';
-		if (decoded.status === 'foreign') this.restoreNote = 'foreign';
+		if (source === 'local') this.restoreNote = 'local';
+		else if (decoded.status === 'foreign') this.restoreNote = 'foreign';
 		else if (decoded.dropped.length) this.restoreNote = 'dropped';
-		if (!this.state.location && launch.location && launch.location !== HOME) {
-			this.state.location = launch.location;
-		}
+		const location = source === 'local' ? launch.localCopy!.location : launch.location;
+		if (!this.state.location && location && location !== HOME) this.state.location = location;
 		return { lmsLanguage: launch.language };
 	}
 
@@ -213,9 +229,15 @@ export class CourseSession {
 
 	private trackingReport(): TrackingReport {
 		const status = courseStatus(this.course, this.state);
+		const state = $state.snapshot(this.state) as LearnerState;
+		const body = encodeState({ state });
+		if (body !== this.stampedBody) {
+			this.stampedBody = body;
+			this.stamp = { revision: this.stamp.revision + 1, savedAt: Date.now() };
+		}
 		return {
 			location: (this.state.location || HOME).slice(0, 255),
-			suspendData: encodeState($state.snapshot(this.state) as LearnerState),
+			suspendData: encodeState({ state, stamp: this.stamp }),
 			completion: status.completion,
 			success: status.success,
 			// The score is final only once every check is answered. A partial score would also make
