@@ -62,9 +62,13 @@ describe('CourseSession restore', () => {
 describe('CourseSession stamps', () => {
 	it('counts a revision per change, continuing from the restored one, not per report', () => {
 		const { session, tracker } = start({ suspendData: newer });
+		// Reports are queued until the browser is idle; flush hands each one over at once.
 		session.sync(true);
+		session.flush();
 		session.sync(true);
+		session.flush();
 		session.visit('m/basics/l/second');
+		session.flush();
 		const stamps = tracker.reports.map((r) => decode(r.suspendData).stamp.revision);
 		expect(stamps).toEqual([4, 4, 5]);
 		const last = decode(tracker.reports.at(-1)!.suspendData);
