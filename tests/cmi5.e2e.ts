@@ -124,7 +124,7 @@ test('quit halfway, relaunch: resumes from the State API where the learner left'
 	expect(verbs(registration, 1)).toEqual(['initialized']);
 });
 
-test('Browse mode: initialized and terminated only, nothing saved', async ({ page }) => {
+test('Browse mode: no completed, passed or failed, and no progress saved', async ({ page }) => {
 	const registration = randomUUID();
 	await launch(page, registration, 'Browse');
 	await page.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
