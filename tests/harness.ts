@@ -21,8 +21,8 @@ export type Standard = (typeof STANDARDS)[number];
 type Text = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const text = (ns: string): Text => content.resources.en![ns] as Text;
 
-/** The zip `npm run package` wrote for a standard. */
-export function bundleName(standard: Standard): string {
+/** The zip `npm run package` wrote for a standard (or the cmi5 one). */
+export function bundleName(standard: Standard | 'cmi5'): string {
 	const name = readdirSync('dist').find((f) => f.endsWith(`-${standard}.zip`));
 	if (!name) throw new Error(`dist/ has no ${standard} bundle: run npm run package`);
 	return name;

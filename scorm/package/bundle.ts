@@ -7,6 +7,9 @@ import { listFiles, messageOf, readSchemaFiles } from './schemas.ts';
 import { checkPackage, validateManifest } from './validate.ts';
 import { createZip } from './zip.ts';
 
+/** What a package is built for: one of the SCORM versions, or cmi5. */
+export type PackageStandard = Standard | 'cmi5';
+
 /** The exact text the app shell carries so the runtime knows which LMS API to look for. */
 export const STANDARD_MARKER = '<meta name="course-standard" content="auto" />';
 
@@ -30,7 +33,13 @@ export interface BundleResult {
 }
 
 /** Sets the standard in index.html; throws if the build lacks the marker. */
-export function markStandard({ html, standard }: { html: string; standard: Standard }): string {
+export function markStandard({
+	html,
+	standard
+}: {
+	html: string;
+	standard: PackageStandard;
+}): string {
 	if (!html.includes(STANDARD_MARKER)) {
 		throw new Error(
 			`${LAUNCH_FILE} has no ${STANDARD_MARKER} marker, so the course could not tell which LMS API to use. Keep it in src/app.html.`
@@ -39,7 +48,8 @@ export function markStandard({ html, standard }: { html: string; standard: Stand
 	return html.split(STANDARD_MARKER).join(STANDARD_MARKER.replace('"auto"', `"${standard}"`));
 }
 
-async function readBuild(buildDir: string): Promise<Map<string, Uint8Array>> {
+/** Reads every file of a static build (index.html at its root) into memory. */
+export async function readBuild(buildDir: string): Promise<Map<string, Uint8Array>> {
 	const info = await stat(buildDir).catch(() => null);
 	if (!info?.isDirectory()) {
 		throw new Error(`Build directory ${buildDir} not found: run \`npm run build\` first`);

@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { packageAll } from './cli.ts';
 import { BUILD_FILES, makeTempDir, SCHEMAS_DIR, writeTree } from './fixtures/course-build.ts';
@@ -37,21 +38,44 @@ afterEach(async () => {
 });
 
 describe('packageAll', () => {
-	it('writes one zip per standard named <id>-<version>-<standard>.zip', async () => {
+	it('writes one zip per standard named <id>-<version>-<standard>.zip, cmi5 last', async () => {
 		await writeTree({ dir: path.join(dir, 'src/lib/content'), files: { 'load.ts': FAKE_LOADER } });
 		const results = await packageAll({ repoRoot: dir });
 		expect(results.map((r) => path.relative(dir, r.outFile))).toEqual([
 			path.join('dist', 'demo-course-2.0.1-scorm12.zip'),
-			path.join('dist', 'demo-course-2.0.1-scorm2004.zip')
+			path.join('dist', 'demo-course-2.0.1-scorm2004.zip'),
+			path.join('dist', 'demo-course-2.0.1-cmi5.zip')
 		]);
 		expect((await readdir(path.join(dir, 'dist'))).sort()).toEqual([
+			'demo-course-2.0.1-cmi5.zip',
 			'demo-course-2.0.1-scorm12.zip',
 			'demo-course-2.0.1-scorm2004.zip'
 		]);
 		for (const result of results) {
 			expect((await stat(result.outFile)).size).toBe(result.bytes);
-			expect(result.entries).toContain('imsmanifest.xml');
+			expect(result.entries).toContain(
+				result.outFile.endsWith('cmi5.zip') ? 'cmi5.xml' : 'imsmanifest.xml'
+			);
 		}
+	});
+
+	it('writes the course text into cmi5.xml when the loader gives it (loadCourseContent)', async () => {
+		const loader = `${FAKE_LOADER}
+export function loadCourseContent(options) {
+	return {
+		course: loadCourse(options),
+		resources: { es: { course: { description: 'Una descripción.' } } }
+	};
+}
+`;
+		await writeTree({ dir: path.join(dir, 'src/lib/content'), files: { 'load.ts': loader } });
+		const results = await packageAll({ repoRoot: dir });
+		const cmi5 = unzipSync(await readFile(results.at(-1)!.outFile))['cmi5.xml'];
+		const xml = new TextDecoder().decode(cmi5);
+		expect(xml).toContain('<langstring lang="es">Una descripción.</langstring>');
+		// The default language first, then the others.
+		expect(xml.indexOf('lang="es">Demostración')).toBeLessThan(xml.indexOf('lang="en">Demo'));
+		expect(xml).toContain('masteryScore="0.75"');
 	});
 
 	it('explains a missing course loader', async () => {

@@ -1,23 +1,42 @@
-// `npx tsx scorm/package/cli.ts`: packages build/ into one SCORM zip per standard under dist/.
+// `npx tsx scorm/package/cli.ts`: packages build/ into one SCORM zip per standard and a cmi5 zip
+// under dist/.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Course } from '../../src/lib/course/types.ts';
 import { packageBundle, type BundleResult } from './bundle.ts';
+import { packageCmi5Bundle } from './cmi5-bundle.ts';
+import { cmi5Runtime } from './cmi5-runtime-build.ts';
 import { STANDARDS } from './manifest.ts';
 import { messageOf, resolveSchemasDir } from './schemas.ts';
 
-type CourseSettings = Pick<Course, 'id' | 'version' | 'passMark' | 'title' | 'defaultLanguage'>;
-type LoadCourse = (options: { root: string }) => CourseSettings | Promise<CourseSettings>;
+type CourseSettings = Pick<Course, 'id' | 'version' | 'passMark' | 'title' | 'defaultLanguage'> &
+	Partial<Pick<Course, 'languages'>>;
+type Loader = (options: { root: string }) => unknown;
+/** The course settings, and its description per language when the loader gives the text. */
+type LoadCourse = (options: {
+	root: string;
+}) => Promise<{ course: CourseSettings; description: Record<string, string> }>;
 
 const LOADER = 'src/lib/content/load.ts';
 
-function hasLoadCourse(mod: unknown): mod is { loadCourse: LoadCourse } {
+function hasFunction<K extends string>(mod: unknown, name: K): mod is Record<K, Loader> {
 	return (
 		typeof mod === 'object' &&
 		mod !== null &&
-		'loadCourse' in mod &&
-		typeof mod.loadCourse === 'function'
+		name in mod &&
+		typeof mod[name as never] === 'function'
 	);
+}
+
+/** The course description per language from loaded course text (`course` namespace). */
+function descriptions(resources: unknown): Record<string, string> {
+	const found: Record<string, string> = {};
+	if (typeof resources !== 'object' || resources === null) return found;
+	for (const [language, namespaces] of Object.entries(resources)) {
+		const text = (namespaces as { course?: { description?: unknown } })?.course?.description;
+		if (typeof text === 'string' && text.trim() !== '') found[language] = text.trim();
+	}
+	return found;
 }
 
 // Imported at run time, relative to repoRoot: the packager reads the course the same way the
@@ -30,8 +49,17 @@ async function importLoader(repoRoot: string): Promise<LoadCourse> {
 	} catch (error) {
 		throw new Error(`Cannot load the course loader ${file}: ${messageOf(error)}`, { cause: error });
 	}
-	if (!hasLoadCourse(mod)) throw new Error(`${file} does not export a loadCourse function`);
-	return mod.loadCourse;
+	if (hasFunction(mod, 'loadCourseContent')) {
+		const load = mod.loadCourseContent;
+		return async (options) => {
+			const loaded = (await load(options)) as { course: CourseSettings; resources: unknown };
+			return { course: loaded.course, description: descriptions(loaded.resources) };
+		};
+	}
+	if (!hasFunction(mod, 'loadCourse'))
+		throw new Error(`${file} does not export a loadCourse function`);
+	const load = mod.loadCourse;
+	return async (options) => ({ course: (await load(options)) as CourseSettings, description: {} });
 }
 
 function fileSafe(label: string, value: string): string {
@@ -41,10 +69,10 @@ function fileSafe(label: string, value: string): string {
 	return value;
 }
 
-/** Packages <repoRoot>/build into dist/<id>-<version>-<standard>.zip for SCORM 1.2 and 2004. */
+/** Packages <repoRoot>/build into dist/<id>-<version>-<standard>.zip: SCORM 1.2, 2004 and cmi5. */
 export async function packageAll({ repoRoot }: { repoRoot: string }): Promise<BundleResult[]> {
 	const loadCourse = await importLoader(repoRoot);
-	const course = await loadCourse({ root: path.join(repoRoot, 'modules') });
+	const { course, description } = await loadCourse({ root: path.join(repoRoot, 'modules') });
 	const title = course.title[course.defaultLanguage];
 	if (title === undefined || title.trim() === '') {
 		throw new Error(`The course has no title in its default language "${course.defaultLanguage}"`);
@@ -64,6 +92,24 @@ export async function packageAll({ repoRoot }: { repoRoot: string }): Promise<Bu
 			})
 		);
 	}
+	// The default language first, then the others as the course lists them.
+	const languages = [course.defaultLanguage, ...(course.languages ?? Object.keys(course.title))];
+	const inOrder = (texts: Record<string, string>): Record<string, string> =>
+		Object.fromEntries(languages.filter((l) => texts[l]?.trim()).map((l) => [l, texts[l]!.trim()]));
+	results.push(
+		await packageCmi5Bundle({
+			buildDir: path.join(repoRoot, 'build'),
+			outFile: path.join(repoRoot, 'dist', `${name}-cmi5.zip`),
+			course: {
+				id: course.id,
+				title: inOrder(course.title),
+				description: inOrder(description),
+				passMark: course.passMark
+			},
+			schemasDir,
+			runtime: await cmi5Runtime()
+		})
+	);
 	return results;
 }
 

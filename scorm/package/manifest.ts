@@ -53,7 +53,7 @@ export function toHref(zipPath: string): string {
 }
 
 /** Formats a number as a plain xs:decimal (no exponent), trimming trailing zeros. */
-function toDecimal(value: number, digits: number): string {
+export function toDecimal(value: number, digits: number): string {
 	const fixed = value.toFixed(digits);
 	return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }

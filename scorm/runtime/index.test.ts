@@ -68,6 +68,20 @@ describe('createTracker', () => {
 		expect(createTracker({ standard: 'auto', win: only12, courseKey: 'c' }).kind).toBe('scorm12');
 	});
 
+	test("cmi5 takes cmi5-runtime.js's tracker and no SCORM API; without it, local storage", () => {
+		const cmi5 = createMemoryTracker();
+		const global = { ready: Promise.resolve(cmi5), tracker: cmi5 };
+		const win = topWindow({ API: api12, API_1484_11: api2004, courseCmi5: global });
+		expect(createTracker({ standard: 'cmi5', win, courseKey: 'c' })).toBe(cmi5);
+		// Opened outside a cmi5 LMS (no launch parameters): the runtime made no tracker.
+		const outside = topWindow({
+			API_1484_11: api2004,
+			courseCmi5: { ...global, tracker: null },
+			localStorage: memoryStorage()
+		});
+		expect(createTracker({ standard: 'cmi5', win: outside, courseKey: 'c' }).kind).toBe('local');
+	});
+
 	test('without an LMS: local storage under the course key, else memory', () => {
 		const storage = memoryStorage();
 		const local = createTracker({

@@ -3,8 +3,8 @@
 /** The two SCORM run-time versions a package is built for. */
 export type Standard = 'scorm12' | 'scorm2004';
 
-/** Which implementation is behind a Tracker: an LMS API, browser storage, or memory. */
-export type TrackerKind = Standard | 'local' | 'memory';
+/** Which implementation is behind a Tracker: an LMS API, a cmi5 LMS, browser storage, or memory. */
+export type TrackerKind = Standard | 'cmi5' | 'local' | 'memory';
 
 /** What the course learns at launch. */
 export interface LaunchInfo {

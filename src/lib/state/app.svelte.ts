@@ -8,9 +8,9 @@ import { CourseSession } from './session.svelte';
 
 export { course };
 
-function packageStandard(): Standard | 'auto' {
+function packageStandard(): Standard | 'cmi5' | 'auto' {
 	const value = document.querySelector('meta[name="course-standard"]')?.getAttribute('content');
-	return value === 'scorm12' || value === 'scorm2004' ? value : 'auto';
+	return value === 'scorm12' || value === 'scorm2004' || value === 'cmi5' ? value : 'auto';
 }
 
 function boot(): CourseSession {
