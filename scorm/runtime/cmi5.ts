@@ -27,6 +27,7 @@ const emptyLaunch: Omit<LaunchInfo, 'kind'> = {
 	suspendData: '',
 	location: '',
 	learnerName: '',
+	learnerId: '',
 	language: ''
 };
 
