@@ -55,7 +55,9 @@ for (const width of [1280, 320]) {
 				// Informative images are named by their alt text, and the file really loads.
 				const img = page.getByRole('img', { name: imageAlt(module, lesson.id, block.id) });
 				await expect(img).toBeVisible();
-				expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+				await expect
+					.poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth))
+					.toBeGreaterThan(0);
 			}
 			for (const summary of await page.locator('summary').all()) await summary.click();
 			await expectClean(page, `lesson ${lesson.id}`);
