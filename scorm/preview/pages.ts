@@ -47,7 +47,14 @@ export function playerUrl(bundle: Pick<Bundle, 'name'>): string {
 }
 
 /** The home page: every zip in distDir with a Launch link. */
-export function homePage(bundles: Bundle[], distDir: string): string {
+export function homePage(all: Bundle[], distDir: string): string {
+	// cmi5 packages need an LRS, not a SCORM API: they are listed apart, with how to run them.
+	const bundles = all.filter((b) => b.files.has('imsmanifest.xml'));
+	const others = all.filter((b) => !b.files.has('imsmanifest.xml') && b.files.has('cmi5.xml'));
+	const cmi5 = others.length
+		? `<p>cmi5 packages (${others.map((b) => `<span class="mono">${escapeHtml(b.name)}</span>`).join(', ')})
+run against a stand-in cmi5 LMS and LRS: <code>npm run preview:cmi5</code>.</p>`
+		: '';
 	const rows = bundles
 		.map(
 			(b) => `<tr>
@@ -76,6 +83,7 @@ Run <code>npm run package</code>, then reload this page.</p>`;
 		`<header class="bar"><h1>Preview LMS</h1></header>
 <main class="home">
 ${table}
+${cmi5}
 </main>`
 	);
 }
