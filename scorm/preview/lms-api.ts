@@ -152,10 +152,22 @@ export function startLaunch(options: LaunchOptions): Launch {
 	};
 	for (const [element, value] of Object.entries(options.seed)) noteType(element, value);
 
+	/** Why a strict LMS would reject this SetValue, else null. */
+	const strictFor = (element: string, value: string): string | null => {
+		const interactionType = types.get(INTERACTION.exec(element)?.[1] ?? '');
+		try {
+			return checkValue({ standard, element, value, interactionType });
+		} catch (e) {
+			return `strict checker threw: ${e instanceof Error ? e.message : String(e)}`;
+		}
+	};
+
+	// A call a fault answered: recorded like any other, strict check included (it was still sent).
 	const record = (fn: string, args: unknown[], result: string, error: string, fault: FaultName) => {
 		const element = fn === getFn || fn === setFn ? String(args[0] ?? '') : '';
 		const value = fn === getFn ? '' : String((fn === setFn ? args[1] : args[0]) ?? '');
 		const errorText = error === '0' ? '' : call(errorStringFn, [error]);
+		const strictReason = fn === setFn ? strictFor(element, value) : null;
 		const { launch } = options;
 		options.onCall({
 			fn,
@@ -164,7 +176,7 @@ export function startLaunch(options: LaunchOptions): Launch {
 			result,
 			error,
 			errorText,
-			strictReason: null,
+			strictReason,
 			benign: false,
 			launch,
 			fault
@@ -222,12 +234,7 @@ export function startLaunch(options: LaunchOptions): Launch {
 			let strictReason: string | null = null;
 			if (fn === setFn) {
 				if (error === '0') noteType(element, value);
-				const interactionType = types.get(INTERACTION.exec(element)?.[1] ?? '');
-				try {
-					strictReason = checkValue({ standard, element, value, interactionType });
-				} catch (e) {
-					strictReason = `strict checker threw: ${e instanceof Error ? e.message : String(e)}`;
-				}
+				strictReason = strictFor(element, value);
 			}
 			// scorm-again 1.2 keeps answering after LMSFinish with error 0; Moodle answers 301.
 			if (afterTerminate && !inspectsError && error === '0') {
