@@ -86,6 +86,7 @@ describe('startCmi5Tracker', () => {
 			suspendData: '',
 			location: '',
 			learnerName: 'Preview Learner',
+			learnerId: '',
 			language: ''
 		});
 		const statuses: SaveStatus[] = [];
