@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildScript } from './script-build.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -44,34 +44,10 @@ async function libraryNotices(): Promise<{ version: string; license: string }> {
 export async function buildCmi5Runtime(options: { entry?: string } = {}): Promise<Cmi5Runtime> {
 	const entry = options.entry ?? CMI5_RUNTIME_ENTRY;
 	const { version, license } = await libraryNotices();
-	const result = await build({
-		configFile: false,
-		root: dirname(entry),
-		logLevel: 'error',
-		publicDir: false,
-		envDir: false,
-		mode: 'production',
-		build: {
-			write: false,
-			minify: true,
-			target: 'es2022',
-			modulePreload: false,
-			copyPublicDir: false,
-			reportCompressedSize: false,
-			rolldownOptions: {
-				input: entry,
-				output: { format: 'iife', codeSplitting: false }
-			}
-		}
-	});
-	for (const output of Array.isArray(result) ? result : [result]) {
-		if (!('output' in output)) continue;
-		const chunk = output.output.find((o) => o.type === 'chunk' && o.isEntry);
-		// Prepended here: the minifier drops a rolldown banner.
-		const banner = `/*! ${LIBRARY} ${version} (Apache-2.0): see ${CMI5_RUNTIME_LICENSE_FILE} */\n`;
-		if (chunk?.type === 'chunk') return { code: banner + chunk.code, license };
-	}
-	throw new Error(`vite build produced no script for ${entry}`);
+	const code = await buildScript({ entry, format: 'iife', minify: true });
+	// Prepended here: the minifier drops a rolldown banner.
+	const banner = `/*! ${LIBRARY} ${version} (Apache-2.0): see ${CMI5_RUNTIME_LICENSE_FILE} */\n`;
+	return { code: banner + code, license };
 }
 
 let cached: Promise<Cmi5Runtime> | undefined;

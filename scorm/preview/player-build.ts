@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import type { Plugin } from 'vite';
+import { buildScript } from '../package/script-build.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -43,34 +43,13 @@ function strictFallback(state: { used: boolean }): Plugin {
 /** Builds the player once (pass `entry` only in tests). */
 export async function buildPlayer(entry = PLAYER_ENTRY): Promise<PlayerBuild> {
 	const state = { used: false };
-	const result = await build({
-		configFile: false,
-		root: dirname(entry),
-		logLevel: 'error',
-		publicDir: false,
-		envDir: false,
-		mode: 'production',
-		plugins: [strictFallback(state)],
-		build: {
-			write: false,
-			minify: false,
-			target: 'es2022',
-			modulePreload: false,
-			copyPublicDir: false,
-			reportCompressedSize: false,
-			rolldownOptions: {
-				input: entry,
-				output: { format: 'es', codeSplitting: false }
-			}
-		}
+	const code = await buildScript({
+		entry,
+		format: 'es',
+		minify: false,
+		plugins: [strictFallback(state)]
 	});
-	const outputs = Array.isArray(result) ? result : [result];
-	for (const output of outputs) {
-		if (!('output' in output)) continue;
-		const chunk = output.output.find((o) => o.type === 'chunk' && o.isEntry);
-		if (chunk?.type === 'chunk') return { code: chunk.code, usedFallback: state.used };
-	}
-	throw new Error('vite build produced no entry chunk for the player');
+	return { code, usedFallback: state.used };
 }
 
 /** Lazily builds and caches the player; rebuilds once strict.ts appears after a fallback build. */
