@@ -19,8 +19,9 @@ if (!existsSync(index)) {
 }
 const html = readFileSync(index);
 const gzip = gzipSync(html, { level: 9 }).length;
-const worst = worstCaseState(loadCourse({ root: 'modules' }));
-const suspend = encodeState({ state: worst, stamp: WORST_STAMP }).length;
+const course = loadCourse({ root: 'modules' });
+const worst = worstCaseState(course);
+const suspend = encodeState({ state: worst, course, stamp: WORST_STAMP }).length;
 const rows: [string, number, number, string][] = [
 	['startup download (build/index.html, gzip -9)', gzip, BUDGET.startupGzip, 'bytes'],
 	['worst-case suspend_data', suspend, BUDGET.suspendData, 'characters'],

@@ -3,6 +3,7 @@
 // knowledge check or scenario decision (a cmi5 allowed statement: session context, no cmi5
 // category).
 import type { Cmi5Statement } from '@rusticisoftware/cmi5';
+import { responseText2004 } from './responses.ts';
 import { formatSessionTime } from './time-format.ts';
 import type { InteractionRecord, TrackingReport } from './tracker.ts';
 
@@ -71,16 +72,23 @@ export function answeredStatement(options: {
 	interaction: InteractionRecord;
 }): Cmi5Statement {
 	const { base, activityId, interaction } = options;
+	// xAPI interaction activities use the SCORM 2004 response formats.
 	const definition: Record<string, unknown> = {
 		type: INTERACTION_TYPE,
 		interactionType: interaction.type,
-		choices: interaction.options.map((id) => ({ id })),
-		correctResponsesPattern: [interaction.correct.join('[,]')]
+		correctResponsesPattern: [responseText2004(interaction, interaction.correct)]
 	};
+	if (interaction.type === 'choice' || interaction.type === 'sequencing') {
+		definition.choices = interaction.options.map((id) => ({ id }));
+	}
+	if (interaction.type === 'matching') {
+		definition.source = interaction.options.map((id) => ({ id }));
+		definition.target = (interaction.targets ?? []).map((id) => ({ id }));
+	}
 	// The course does not tell the tracker the language, hence "und" (undetermined, RFC 5646).
 	if (interaction.description) definition.description = { und: interaction.description };
 	const result: Record<string, unknown> = {
-		response: interaction.response.join('[,]'),
+		response: responseText2004(interaction, interaction.response),
 		duration: formatSessionTime({ standard: 'scorm2004', ms: interaction.latencyMs })
 	};
 	if (interaction.result !== 'neutral') result.success = interaction.result === 'correct';

@@ -63,7 +63,70 @@ function launch(standard: Standard, seed?: Record<string, unknown>) {
 	return { lms, sets, tracker, errors, cmi: () => lms.getFlattenedCMI() as Record<string, string> };
 }
 
+const trueFalse: InteractionRecord = {
+	...question,
+	id: 'relief_a_cp_tf',
+	type: 'true-false',
+	options: ['t', 'f'],
+	response: ['t'],
+	correct: ['f']
+};
+const ordering: InteractionRecord = {
+	...question,
+	id: 'relief_q_cp_order',
+	type: 'sequencing',
+	options: ['identify', 'contact_federal', 'submit', 'decide'],
+	response: ['contact_federal', 'identify', 'submit', 'decide'],
+	correct: ['identify', 'contact_federal', 'submit', 'decide']
+};
+const sorting: InteractionRecord = {
+	...question,
+	id: 'control_q_sort_signs',
+	type: 'matching',
+	options: ['owes_fee', 'no_phone', 'family_harm'],
+	targets: ['debt', 'isolation', 'threats'],
+	response: ['owes_fee.debt', 'no_phone.threats', 'family_harm.threats'],
+	correct: ['owes_fee.debt', 'no_phone.isolation', 'family_harm.threats'],
+	result: 'incorrect'
+};
+
 describe.each(['scorm12', 'scorm2004'] as const)('%s interactions', (standard) => {
+	test('true/false, ordering and sorting items in each standard’s format, strict-valid', () => {
+		const { tracker, sets, errors } = launch(standard);
+		tracker.start();
+		for (const interaction of [trueFalse, ordering, sorting]) {
+			tracker.record({ interaction, commit: true });
+		}
+		const value = (element: string) => sets.find(([e]) => e === element)?.[1];
+		const response = standard === 'scorm12' ? 'student_response' : 'learner_response';
+		const types = [0, 1, 2].map((n) => value(`cmi.interactions.${n}.type`));
+		expect(types).toEqual(['true-false', 'sequencing', 'matching']);
+		const responses = [0, 1, 2].map((n) => value(`cmi.interactions.${n}.${response}`));
+		const patterns = [0, 1, 2].map((n) =>
+			value(`cmi.interactions.${n}.correct_responses.0.pattern`)
+		);
+		if (standard === 'scorm12') {
+			expect(responses).toEqual(['t', 'b,a,c,d', 'a.a,b.c,c.c']);
+			expect(patterns).toEqual(['f', 'a,b,c,d', 'a.a,b.b,c.c']);
+		} else {
+			expect(responses).toEqual([
+				'true',
+				'contact_federal[,]identify[,]submit[,]decide',
+				'owes_fee[.]debt[,]no_phone[.]threats[,]family_harm[.]threats'
+			]);
+			expect(patterns[0]).toBe('false');
+		}
+		for (const [element, v] of sets.filter(([e]) => e.startsWith('cmi.interactions.'))) {
+			const n = Number(element.split('.')[2]);
+			const interactionType = types[n];
+			expect(
+				checkValue({ standard, element, value: v, interactionType }),
+				`${element}=${v}`
+			).toBeNull();
+		}
+		expect(errors()).toEqual([]);
+	});
+
 	test('journal each answer as a new record, every value strict-valid, no LMS error', () => {
 		const { tracker, sets, errors } = launch(standard);
 		tracker.start();

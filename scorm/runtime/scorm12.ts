@@ -53,7 +53,7 @@ const dialect: Dialect = {
 	},
 	interaction(n, interaction) {
 		const at = `cmi.interactions.${n}`;
-		const letters = (ids: string[]) => ids.map((id) => singleCharacter(id, interaction)).join(',');
+		const letters = (ids: string[]) => responseText12(interaction, ids);
 		return [
 			[`${at}.id`, interaction.id],
 			[`${at}.objectives.0.id`, interaction.objective],
@@ -69,6 +69,26 @@ const dialect: Dialect = {
 	exit: ({ completed }) => ['cmi.core.exit', completed ? '' : 'suspend'],
 	sessionTime: 'cmi.core.session_time'
 };
+
+/**
+ * A 1.2 response: single characters joined by commas, in the order given (choice, true-false `t`
+ * or `f`, sequencing), or `source.target` pairs of single characters (matching).
+ */
+export function responseText12(
+	interaction: Pick<InteractionRecord, 'type' | 'options' | 'targets'>,
+	values: string[]
+): string {
+	if (interaction.type === 'matching') {
+		return values
+			.map((pair) => {
+				const [source = '', target = ''] = pair.split('.');
+				const targets = { options: interaction.targets ?? [] };
+				return `${singleCharacter(source, interaction)}.${singleCharacter(target, targets)}`;
+			})
+			.join(',');
+	}
+	return values.map((id) => singleCharacter(id, interaction)).join(',');
+}
 
 /**
  * SCORM 1.2 choice responses are single characters: an option id that already is one is kept

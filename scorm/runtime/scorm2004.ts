@@ -6,6 +6,7 @@ import { formatScore, type Dialect } from './dialect.ts';
 import { formatSessionTime, formatTimestamp } from './time-format.ts';
 import type { Scorm2004Api } from './api-types.ts';
 import type { Tracker } from './tracker.ts';
+import { responseText2004 } from './responses.ts';
 
 const dialect: Dialect = {
 	standard: 'scorm2004',
@@ -61,11 +62,11 @@ const dialect: Dialect = {
 			[`${at}.objectives.0.id`, interaction.objective],
 			[`${at}.timestamp`, formatTimestamp({ date: interaction.at })],
 			[`${at}.weighting`, '1'],
-			[`${at}.learner_response`, interaction.response.join('[,]')],
+			[`${at}.learner_response`, responseText2004(interaction, interaction.response)],
 			[`${at}.result`, interaction.result],
 			[`${at}.latency`, formatSessionTime({ standard: 'scorm2004', ms: interaction.latencyMs })],
 			[`${at}.description`, interaction.description.slice(0, 250)],
-			[`${at}.correct_responses.0.pattern`, interaction.correct.join('[,]')]
+			[`${at}.correct_responses.0.pattern`, responseText2004(interaction, interaction.correct)]
 		];
 	},
 	exit: ({ completed }) => ['cmi.exit', completed ? 'normal' : 'suspend'],

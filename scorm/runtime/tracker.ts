@@ -62,12 +62,18 @@ export interface ObjectiveReport {
 export interface InteractionRecord {
 	/** Portable, stable id: letters, digits, underscore (at most 255 characters). */
 	id: string;
-	type: 'choice';
-	/** Every option id in display order; SCORM 1.2 needs single characters, mapped by position. */
+	/**
+	 * choice: options chosen; true-false: response `t` or `f`; sequencing: option ids in order;
+	 * matching: `source.target` pairs (an option id, a target id).
+	 */
+	type: 'choice' | 'true-false' | 'sequencing' | 'matching';
+	/** Every option (or item) id in display order; SCORM 1.2 needs single characters, mapped by position. */
 	options: string[];
-	/** The option ids the learner chose. */
+	/** matching only: every target (category) id; 1.2 maps them to single characters by position. */
+	targets?: string[];
+	/** What the learner answered (see `type`). */
 	response: string[];
-	/** The option ids of the correct (or best) answer. */
+	/** The correct (or best) answer, in the same form. */
 	correct: string[];
 	result: 'correct' | 'incorrect' | 'neutral';
 	latencyMs: number;

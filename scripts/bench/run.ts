@@ -77,7 +77,11 @@ async function main(): Promise<void> {
 
 	const index = await readFile(join('build', 'index.html'));
 	const startupGzip = gzipSync(index, { level: 9 }).length;
-	const suspendData = encodeState({ state: worstCaseState(course), stamp: WORST_STAMP }).length;
+	const suspendData = encodeState({
+		state: worstCaseState(course),
+		course,
+		stamp: WORST_STAMP
+	}).length;
 	const module = course.modules[0]!;
 	const ui = content.resources[course.defaultLanguage]!.course as unknown as {
 		ui: Record<string, Record<string, string>>;

@@ -1,18 +1,23 @@
-// The saved state (suspend_data): compact, versioned, keyed by stable ids. SCORM 1.2 keeps only
-// 4096 characters, so the format is positional text rather than JSON (see codec.test.ts).
+// The saved state (suspend_data): compact, versioned, checked. SCORM 1.2 keeps only 4096
+// characters, so P3 stores positions in the content rather than ids (see codec.test.ts):
 //
-//   P2~<revision>~<saved at>~<language>~<location>~<module>|<module>...~<check>
-//   module = <id>!<lesson>.<lesson>!<attempt>!<question>=<options>,...!<scenario>=<choice>.<choice>,...
-//            !<scenario done>.<scenario done>
+//   P3~<revision>~<saved at>~<language>~<location>~<module>|<module>...~<assessment>~<check>
+//   module     = <id>!<shape>!<done>!<lessons>!<attempt>!<answers>!<paths>!<scenarios done>
+//   assessment = <attempt>!<submitted>!<best>!<shape>!<items>!<answers>     ('' before the first)
 //
-// The revision counts changes and <saved at> is in seconds (both base 36): together they tell
-// which of two copies of a learner's progress is newer (restore.ts). <check> is a hash of the rest,
-// so data an LMS truncated or mangled is recognised as unreadable instead of half-restored.
-// P1 (the same without revision, time and check) is still read.
-import type { Course } from './types.ts';
-import { emptyState, type LearnerState, type ModuleProgress } from './progress.ts';
+// <shape> is a short hash of the module's (or the assessment bank's) ids in order: when the content
+// changed since the save, positions may point elsewhere, so that module starts again, except that
+// a module saved as done (<done> = 1) stays done and the assessment keeps its attempts and best
+// score. <lessons> and <scenarios done> are bit masks; <answers> holds one entry per question (''
+// when unanswered, joined by '.'): an option bit mask for choices, item positions for an order,
+// category positions for a sorting. <paths> holds, per scenario, each choice's position ('-' when not
+// started). Numbers are base 36. <check> is a hash of the rest, so data an LMS truncated or mangled
+// reads as unreadable instead of half-restored. P2 and P1 (ids instead of positions) are still read.
+import { readLegacy } from './codec-legacy.ts';
+import { assessmentBank, emptyState, type LearnerState, type ModuleProgress } from './progress.ts';
+import type { Course, Module, Question } from './types.ts';
 
-export const CODEC_VERSION = 'P2';
+export const CODEC_VERSION = 'P3';
 
 /** When a saved state was written: a change count and a wall-clock time (ms, kept to seconds). */
 export interface SaveStamp {
@@ -23,42 +28,36 @@ export interface SaveStamp {
 /** The stamp of data that has none (empty, unreadable or saved by version P1). */
 export const NO_STAMP: SaveStamp = { revision: 0, savedAt: 0 };
 
-/** Encode the learner state and its stamp for suspend_data. */
-export function encodeState(options: { state: LearnerState; stamp?: SaveStamp }): string {
-	const { state, stamp = NO_STAMP } = options;
-	const modules = Object.entries(state.modules).map(([id, m]) =>
-		[
-			id,
-			m.lessonsDone.join('.'),
-			String(m.attempt),
-			Object.entries(m.answers)
-				.map(([q, opts]) => `${q}=${opts.join('')}`)
-				.join(','),
-			Object.entries(m.scenarios)
-				.map(([s, path]) => `${s}=${path.join('.')}`)
-				.join(','),
-			m.scenariosDone.join('.')
-		].join('!')
-	);
-	const body = [
-		CODEC_VERSION,
-		Math.max(0, Math.floor(stamp.revision)).toString(36),
-		Math.max(0, Math.floor(stamp.savedAt / 1000)).toString(36),
-		state.language,
-		state.location,
-		modules.join('|')
-	].join('~');
-	return `${body}~${check(body)}`;
-}
-
 export interface DecodeResult {
 	state: LearnerState;
 	/** 'ok'; 'empty' when nothing was saved; 'foreign' when the data is not ours or unreadable. */
 	status: 'ok' | 'empty' | 'foreign';
-	/** Saved ids the current content no longer has (progress on them is dropped, the rest kept). */
+	/** Saved progress the current content could not take back (it starts again), for the notice. */
 	dropped: string[];
 	/** NO_STAMP unless the data is readable and carries one. */
 	stamp: SaveStamp;
+}
+
+/** Encode the learner state and its stamp for suspend_data. */
+export function encodeState(options: {
+	state: LearnerState;
+	course: Course;
+	stamp?: SaveStamp;
+}): string {
+	const { state, course, stamp = NO_STAMP } = options;
+	const modules = course.modules
+		.filter((m) => state.modules[m.id])
+		.map((m) => encodeModule(m, state.modules[m.id]!));
+	const body = [
+		CODEC_VERSION,
+		b36(stamp.revision),
+		b36(stamp.savedAt / 1000),
+		state.language,
+		state.location,
+		modules.join('|'),
+		encodeAssessment(course, state)
+	].join('~');
+	return `${body}~${check(body)}`;
 }
 
 /** Decode suspend_data against the current content; never throws, never invents progress. */
@@ -67,112 +66,283 @@ export function decodeState(options: {
 	course: Course;
 	fallbackLanguage: string;
 }): DecodeResult {
-	const { data, course } = options;
-	const fresh = emptyState({ language: options.fallbackLanguage });
+	const { data, course, fallbackLanguage } = options;
 	const unreadable: DecodeResult = {
-		state: fresh,
+		state: emptyState({ language: fallbackLanguage }),
 		status: 'foreign',
 		dropped: [],
 		stamp: NO_STAMP
 	};
 	if (!data) return { ...unreadable, status: 'empty' };
-	const fields = readFields(data);
-	if (!fields) return unreadable;
-	const { language, location, modules, stamp } = fields;
+	if (!data.startsWith(`${CODEC_VERSION}~`)) {
+		return readLegacy({ data, course, fallbackLanguage }) ?? unreadable;
+	}
+	const parts = data.split('~');
+	if (parts.length !== 8) return unreadable;
+	const [, revision = '', savedAt = '', language = '', location = '', modules = '', a = '', sum] =
+		parts;
+	if (sum !== check(data.slice(0, data.lastIndexOf('~')))) return unreadable;
+	if (!/^[0-9a-z]+$/.test(revision) || !/^[0-9a-z]+$/.test(savedAt)) return unreadable;
+	const stamp = { revision: parseInt(revision, 36), savedAt: parseInt(savedAt, 36) * 1000 };
 	const dropped: string[] = [];
 	const state: LearnerState = {
-		language: course.languages.includes(language) ? language : options.fallbackLanguage,
+		language: course.languages.includes(language) ? language : fallbackLanguage,
 		location,
 		modules: {}
 	};
 	for (const chunk of modules ? modules.split('|') : []) {
-		const [id, lessons, attempt, answers, scenarios, scenariosDone] = chunk.split('!');
+		const id = chunk.slice(0, chunk.indexOf('!'));
 		const module = course.modules.find((m) => m.id === id);
 		if (!module) {
 			dropped.push(`module ${id}`);
 			continue;
 		}
-		/** Whether a saved item still exists; records it as dropped when not. */
-		const keep = (what: string, ok: boolean, value: string | undefined): boolean =>
-			ok || (dropped.push(`${what} ${id}/${value}`), false);
-		const progress: ModuleProgress = {
-			lessonsDone: split(lessons, '.').filter((l) =>
-				keep(
-					'lesson',
-					module.lessons.some((x) => x.id === l),
-					l
-				)
-			),
-			attempt: Math.min(Math.max(Number(attempt) || 1, 1), course.maxAttempts),
-			answers: {},
-			scenarios: {},
-			scenariosDone: split(scenariosDone, '.').filter((s) =>
-				keep(
-					'scenario',
-					module.scenarios.some((x) => x.id === s),
-					s
-				)
-			)
-		};
-		for (const entry of split(answers, ',')) {
-			const [q, opts = ''] = entry.split('=');
-			const question = module.questions.find((x) => x.id === q);
-			const selected = [...opts];
-			const valid =
-				!!question &&
-				selected.length > 0 &&
-				selected.every((o) => question.options.some((x) => x.id === o));
-			if (keep('answer', valid, q)) progress.answers[q!] = selected;
-		}
-		for (const entry of split(scenarios, ',')) {
-			const [s, path = ''] = entry.split('=');
-			if (
-				keep(
-					'scenario',
-					module.scenarios.some((x) => x.id === s),
-					s
-				)
-			) {
-				progress.scenarios[s!] = split(path, '.');
-			}
-		}
-		state.modules[module.id] = progress;
+		const progress = decodeModule(module, chunk, course.maxAttempts);
+		if (!progress) return unreadable;
+		if (progress.changed) dropped.push(`module ${id}`);
+		state.modules[id] = progress.value;
+	}
+	if (a) {
+		const assessment = decodeAssessment(course, a);
+		if (!assessment) return unreadable;
+		if (assessment.changed) dropped.push('assessment');
+		if (assessment.value) state.assessment = assessment.value;
 	}
 	return { state, status: 'ok', dropped, stamp };
 }
 
-interface Fields {
-	language: string;
-	location: string;
-	modules: string;
-	stamp: SaveStamp;
+function encodeModule(module: Module, p: ModuleProgress): string {
+	const done =
+		module.lessons.every((l) => p.lessonsDone.includes(l.id)) &&
+		module.scenarios.every((s) => p.scenariosDone.includes(s.id));
+	return [
+		module.id,
+		moduleShape(module),
+		done ? '1' : '0',
+		mask(module.lessons.map((l) => p.lessonsDone.includes(l.id))),
+		b36(p.attempt),
+		module.questions.map((q) => encodeAnswer(q, p.answers[q.id])).join('.'),
+		module.scenarios
+			.map((s) => {
+				const path = p.scenarios[s.id];
+				if (!path) return '-';
+				return path.map((choice) => b36(choiceIndex(s.scenes, choice))).join('');
+			})
+			.join('.'),
+		mask(module.scenarios.map((s) => p.scenariosDone.includes(s.id)))
+	].join('!');
 }
 
-/** The top-level fields of a P2 or P1 string; null when it is neither, or fails its check. */
-function readFields(data: string): Fields | null {
-	const parts = data.split('~');
-	if (parts[0] === 'P1' && parts.length >= 4) {
-		const [, language = '', location = '', modules = ''] = parts;
-		return { language, location, modules, stamp: NO_STAMP };
+function decodeModule(
+	module: Module,
+	chunk: string,
+	maxAttempts: number
+): { value: ModuleProgress; changed: boolean } | undefined {
+	const fields = chunk.split('!');
+	if (fields.length !== 8) return undefined;
+	const [, shape, done, lessons = '', attempt = '', answers = '', paths = '', scenariosDone = ''] =
+		fields;
+	const fresh: ModuleProgress = {
+		lessonsDone: [],
+		attempt: 1,
+		answers: {},
+		scenarios: {},
+		scenariosDone: []
+	};
+	if (shape !== moduleShape(module)) {
+		// Positions may point elsewhere now: start the module again, but a finished one stays done.
+		if (done === '1') {
+			fresh.lessonsDone = module.lessons.map((l) => l.id);
+			fresh.scenariosDone = module.scenarios.map((s) => s.id);
+		}
+		return { value: fresh, changed: true };
 	}
-	if (parts[0] !== CODEC_VERSION || parts.length !== 7) return null;
-	const [, revision = '', savedAt = '', language = '', location = '', modules = '', sum] = parts;
-	if (sum !== check(data.slice(0, data.lastIndexOf('~')))) return null;
-	if (!/^[0-9a-z]+$/.test(revision) || !/^[0-9a-z]+$/.test(savedAt)) return null;
-	const stamp = { revision: parseInt(revision, 36), savedAt: parseInt(savedAt, 36) * 1000 };
-	return { language, location, modules, stamp };
+	const lessonBits = unmask(lessons, module.lessons.length);
+	const doneBits = unmask(scenariosDone, module.scenarios.length);
+	if (!lessonBits || !doneBits) return undefined;
+	const progress: ModuleProgress = {
+		...fresh,
+		lessonsDone: module.lessons.filter((_, i) => lessonBits[i]).map((l) => l.id),
+		attempt: Math.min(Math.max(parseInt(attempt, 36) || 1, 1), maxAttempts),
+		scenariosDone: module.scenarios.filter((_, i) => doneBits[i]).map((s) => s.id)
+	};
+	const answerList = answers === '' && !module.questions.length ? [] : answers.split('.');
+	if (answerList.length !== module.questions.length) return undefined;
+	for (const [i, q] of module.questions.entries()) {
+		if (!answerList[i]) continue;
+		const answer = decodeAnswer(q, answerList[i]!);
+		if (!answer) return undefined;
+		progress.answers[q.id] = answer;
+	}
+	const pathList = paths === '' && !module.scenarios.length ? [] : paths.split('.');
+	if (pathList.length !== module.scenarios.length) return undefined;
+	for (const [i, s] of module.scenarios.entries()) {
+		const code = pathList[i]!;
+		if (code === '-') continue;
+		const path = replayPath(s.start, s.scenes, code);
+		if (!path) return undefined;
+		progress.scenarios[s.id] = path;
+	}
+	return { value: progress, changed: false };
+}
+
+function encodeAssessment(course: Course, state: LearnerState): string {
+	const a = state.assessment;
+	if (!a) return '';
+	const bank = assessmentBank(course).map((b) => b.question);
+	const items = a.items.map((id) => bank.findIndex((q) => q.id === id));
+	return [
+		b36(a.attempt),
+		a.submitted ? '1' : '0',
+		a.best === undefined ? '' : b36(Math.round(a.best * 1000)),
+		bankShape(bank),
+		items.map((i) => b36(i).padStart(2, '0')).join(''),
+		items.map((i) => encodeAnswer(bank[i]!, a.answers[bank[i]!.id])).join('.')
+	].join('!');
+}
+
+function decodeAssessment(
+	course: Course,
+	chunk: string
+): { value: LearnerState['assessment']; changed: boolean } | undefined {
+	const fields = chunk.split('!');
+	if (fields.length !== 6) return undefined;
+	const [attempt = '', submitted, best = '', shape, items = '', answers = ''] = fields;
+	const attempts = parseInt(attempt, 36);
+	if (!(attempts >= 1) || !/^[01]$/.test(submitted ?? '')) return undefined;
+	const bestScore = best === '' ? undefined : Math.min(parseInt(best, 36), 1000) / 1000;
+	const bank = assessmentBank(course).map((b) => b.question);
+	if (shape !== bankShape(bank)) {
+		// The bank changed: an unfinished draw is void (it does not use up an attempt); the attempts
+		// taken and the best score stay.
+		const taken = submitted === '1' ? attempts : attempts - 1;
+		if (!taken && bestScore === undefined) return { value: undefined, changed: true };
+		const value = { attempt: taken, items: [], answers: {}, submitted: true, best: bestScore };
+		return { value, changed: true };
+	}
+	if (items.length % 2) return undefined;
+	const drawn = (items.match(/../g) ?? []).map((x) => bank[parseInt(x, 36)]);
+	if (drawn.some((q) => !q)) return undefined;
+	const answerList = drawn.length ? answers.split('.') : [];
+	if (answerList.length !== drawn.length) return undefined;
+	const value = {
+		attempt: Math.min(attempts, course.maxAttempts),
+		items: drawn.map((q) => q!.id),
+		answers: {} as Record<string, string[]>,
+		submitted: submitted === '1',
+		best: bestScore
+	};
+	for (const [i, q] of drawn.entries()) {
+		if (!answerList[i]) continue;
+		const answer = decodeAnswer(q!, answerList[i]!);
+		if (!answer) return undefined;
+		value.answers[q!.id] = answer;
+	}
+	return { value, changed: false };
+}
+
+/** One answer: an option bit mask, or one position character per item. '' when unanswered. */
+function encodeAnswer(q: Question, answer: string[] | undefined): string {
+	if (!answer) return '';
+	if (q.kind === 'order') return answer.map((id) => b36(q.items.indexOf(id))).join('');
+	if (q.kind === 'match') return answer.map((c) => b36(q.categories.indexOf(c))).join('');
+	return b36(
+		parseInt(
+			q.options
+				.map((o) => (answer.includes(o.id) ? '1' : '0'))
+				.reverse()
+				.join(''),
+			2
+		)
+	);
+}
+
+function decodeAnswer(q: Question, code: string): string[] | undefined {
+	if (q.kind === 'order' || q.kind === 'match') {
+		const list = q.kind === 'order' ? q.items : q.categories;
+		const out = [...code].map((c) => list[parseInt(c, 36)]);
+		if (out.length !== q.items.length || out.some((x) => x === undefined)) return undefined;
+		if (q.kind === 'order' && new Set(out).size !== out.length) return undefined;
+		return out as string[];
+	}
+	const bits = parseInt(code, 36);
+	if (!(bits > 0) || bits >= 2 ** q.options.length) return undefined;
+	return q.options.filter((_, i) => bits & (1 << i)).map((o) => o.id);
+}
+
+function choiceIndex(scenes: Module['scenarios'][number]['scenes'], choice: string): number {
+	for (const scene of scenes) {
+		const i = scene.choices.findIndex((c) => c.id === choice);
+		if (i >= 0) return i;
+	}
+	return -1;
+}
+
+/** Walk a scenario from its start, taking the choice at each saved position. */
+function replayPath(
+	start: string,
+	scenes: Module['scenarios'][number]['scenes'],
+	code: string
+): string[] | undefined {
+	const path: string[] = [];
+	let at = start;
+	for (const c of code) {
+		const choice = scenes.find((s) => s.id === at)?.choices[parseInt(c, 36)];
+		if (!choice) return undefined;
+		path.push(choice.id);
+		at = choice.goto;
+	}
+	return path;
+}
+
+/** A hash of every id that positions refer to, in order. */
+function moduleShape(module: Module): string {
+	return check(
+		[
+			module.lessons.map((l) => l.id).join(','),
+			module.questions.map(questionShape).join(','),
+			module.scenarios
+				.map(
+					(s) =>
+						`${s.id}>${s.start}:${s.scenes.map((sc) => `${sc.id}=${sc.choices.map((c) => `${c.id}>${c.goto}`).join('/')}`).join(';')}`
+				)
+				.join(',')
+		].join('|')
+	).slice(0, 4);
+}
+
+function bankShape(bank: Question[]): string {
+	return check(bank.map(questionShape).join(',')).slice(0, 4);
+}
+
+function questionShape(q: Question): string {
+	return `${q.id}:${q.kind}:${q.options.map((o) => o.id).join('')}:${q.items.join('/')}:${q.categories.join('/')}`;
+}
+
+function mask(bits: boolean[]): string {
+	let n = 0n;
+	bits.forEach((b, i) => (n |= b ? 1n << BigInt(i) : 0n));
+	return n.toString(36);
+}
+
+function unmask(code: string, length: number): boolean[] | undefined {
+	if (!/^[0-9a-z]+$/.test(code)) return undefined;
+	let n = 0n;
+	for (const c of code) n = n * 36n + BigInt(parseInt(c, 36));
+	if (n >> BigInt(length)) return undefined;
+	return Array.from({ length }, (_, i) => ((n >> BigInt(i)) & 1n) === 1n);
+}
+
+function b36(n: number): string {
+	return Math.max(0, Math.floor(n)).toString(36);
 }
 
 /** FNV-1a (32 bit) in base 36: enough to notice truncation or mangling, not a security measure. */
-function check(text: string): string {
+export function check(text: string): string {
 	let hash = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) {
 		hash ^= text.charCodeAt(i);
 		hash = Math.imul(hash, 0x01000193);
 	}
 	return (hash >>> 0).toString(36);
-}
-
-function split(text: string | undefined, separator: string): string[] {
-	return text ? text.split(separator).filter(Boolean) : [];
 }

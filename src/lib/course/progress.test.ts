@@ -8,6 +8,7 @@ import {
 	emptyState,
 	isCorrect,
 	moduleProgress,
+	moduleStatus,
 	summarizeModule,
 	type LearnerState
 } from './progress.ts';
@@ -33,6 +34,16 @@ describe('knowledge checks', () => {
 		expect(isCorrect(q, [])).toBe(false);
 	});
 
+	it('marks orderings and sortings right only in the exact order or sorting', () => {
+		const [tf, order, match] = module.assessment;
+		expect(isCorrect(tf!, ['f'])).toBe(true);
+		expect(isCorrect(tf!, ['t'])).toBe(false);
+		expect(isCorrect(order!, ['first', 'second', 'third'])).toBe(true);
+		expect(isCorrect(order!, ['second', 'first', 'third'])).toBe(false);
+		expect(isCorrect(match!, ['red', 'blue', 'red'])).toBe(true);
+		expect(isCorrect(match!, ['red', 'red', 'red'])).toBe(false);
+	});
+
 	it('lets a lesson finish only once its checks are answered', () => {
 		expect(
 			canFinishLesson(module, lesson, moduleProgress(emptyState({ language: 'en' }), 'basics'))
@@ -52,7 +63,7 @@ describe('course status', () => {
 		});
 	});
 
-	it('completes when every lesson and scenario is done, passes at the pass mark', () => {
+	it('completes when the modules are done and the assessment is taken; its best score passes', () => {
 		const state = withProgress({
 			lessonsDone: ['first'],
 			answers: { q_one: ['a'] },
@@ -64,22 +75,47 @@ describe('course status', () => {
 			fraction: 1
 		});
 		expect(courseStatus(course, state)).toMatchObject({
+			completion: 'incomplete',
+			success: 'unknown'
+		});
+		state.assessment = { attempt: 1, items: [], answers: {}, submitted: true, best: 0.5 };
+		expect(courseStatus(course, state)).toMatchObject({
 			completion: 'completed',
+			success: 'failed',
+			score: 0.5
+		});
+		state.assessment.best = course.passMark;
+		expect(courseStatus(course, state)).toMatchObject({
 			success: 'passed',
-			score: 1
+			score: course.passMark
 		});
 	});
 
-	it('fails below the pass mark and offers a retry until attempts run out', () => {
+	it('fails a module below the pass mark and offers a retry until attempts run out', () => {
 		const state = withProgress({ lessonsDone: ['first'], answers: { q_one: ['b'] } });
-		expect(courseStatus(course, state)).toMatchObject({
+		expect(moduleStatus(course, module, state)).toMatchObject({
 			completion: 'incomplete',
 			success: 'failed',
 			score: 0
 		});
+		expect(courseStatus(course, state).success).toBe('unknown');
 		expect(canRetryChecks(course, state, 'basics')).toBe(true);
 		state.modules.basics!.attempt = course.maxAttempts;
 		expect(canRetryChecks(course, state, 'basics')).toBe(false);
+	});
+
+	it('scores knowledge checks when the course has no assessment bank', () => {
+		const noBank = { ...course, modules: course.modules.map((m) => ({ ...m, assessment: [] })) };
+		const state = withProgress({
+			lessonsDone: ['first'],
+			answers: { q_one: ['a'] },
+			scenarios: { stop: ['good', 'ok2'] }
+		});
+		expect(courseStatus(noBank, state)).toMatchObject({
+			completion: 'completed',
+			success: 'passed',
+			score: 1
+		});
 	});
 
 	it('keeps a scenario done after a replay starts again', () => {

@@ -15,11 +15,27 @@ export interface ModuleProgress {
 	scenariosDone: string[];
 }
 
+/** The final assessment: the current attempt's draw and answers, and the best result so far. */
+export interface AssessmentProgress {
+	/** Attempts started, 1-based. */
+	attempt: number;
+	/** Item ids drawn for this attempt, in the order shown. */
+	items: string[];
+	/** item id → answer (see Question for the shape per kind). */
+	answers: Record<string, string[]>;
+	/** This attempt was submitted and scored. */
+	submitted: boolean;
+	/** Best score 0..1 of the submitted attempts; undefined before the first submission. */
+	best: number | undefined;
+}
+
 export interface LearnerState {
 	language: string;
 	/** Hash route of the screen the learner is on, e.g. `m/recognize/l/definitions`. */
 	location: string;
 	modules: Record<string, ModuleProgress>;
+	/** Undefined until the learner starts the final assessment. */
+	assessment?: AssessmentProgress;
 }
 
 /** A fresh state for a new learner. */
@@ -40,10 +56,46 @@ export function moduleProgress(state: LearnerState, moduleId: string): ModulePro
 	);
 }
 
-/** Whether the chosen options are exactly the correct ones. */
-export function isCorrect(question: Question, selected: string[]): boolean {
-	const correct = question.options.filter((o) => o.correct).map((o) => o.id);
-	return correct.length === selected.length && correct.every((c) => selected.includes(c));
+/** The correct answer of a question, in the answer shape of its kind. */
+export function correctAnswer(question: Question): string[] {
+	if (question.kind === 'order') return question.items;
+	if (question.kind === 'match') return question.key;
+	return question.options.filter((o) => o.correct).map((o) => o.id);
+}
+
+/** An answer as it is stored: option sets sorted, orderings and sortings as given. */
+export function normalizeAnswer(question: Question, answer: string[]): string[] {
+	return question.kind === 'order' || question.kind === 'match' ? [...answer] : [...answer].sort();
+}
+
+/** Whether an answer is complete and well-formed for its question (e.g. every item sorted). */
+export function isValidAnswer(question: Question, answer: string[]): boolean {
+	if (question.kind === 'order') {
+		return (
+			answer.length === question.items.length && question.items.every((i) => answer.includes(i))
+		);
+	}
+	if (question.kind === 'match') {
+		return (
+			answer.length === question.items.length &&
+			answer.every((c) => question.categories.includes(c))
+		);
+	}
+	const ids = question.options.map((o) => o.id);
+	const ok =
+		answer.length > 0 &&
+		answer.every((a) => ids.includes(a)) &&
+		new Set(answer).size === answer.length;
+	return ok && (question.kind === 'multiple' || answer.length === 1);
+}
+
+/** Whether an answer is exactly right: the same option set, or the same order or sorting. */
+export function isCorrect(question: Question, answer: string[]): boolean {
+	const correct = correctAnswer(question);
+	if (question.kind === 'order' || question.kind === 'match') {
+		return correct.length === answer.length && correct.every((c, i) => answer[i] === c);
+	}
+	return correct.length === answer.length && correct.every((c) => answer.includes(c));
 }
 
 /** The questions placed in a lesson, in order. */
@@ -99,24 +151,40 @@ export function summarizeModule(module: Module, state: LearnerState): ModuleSumm
 export interface CourseStatus {
 	completion: 'incomplete' | 'completed';
 	success: 'unknown' | 'passed' | 'failed';
-	/** Fraction 0..1 of knowledge checks answered correctly; undefined until one is answered. */
+	/** Fraction 0..1; undefined until known. */
 	score: number | undefined;
 	answered: number;
 	questions: number;
 }
 
-/**
- * Completion: every lesson and scenario done. Success: once every knowledge check is answered,
- * passed when the share answered correctly reaches the pass mark, else failed.
- */
-export function courseStatus(course: Course, state: LearnerState): CourseStatus {
-	return standing(
-		course.modules.map((m) => summarizeModule(m, state)),
-		course.passMark
+/** Every final-assessment item of the modules the course includes. */
+export function assessmentBank(course: Course): { module: Module; question: Question }[] {
+	return course.modules.flatMap((module) =>
+		module.assessment.map((question) => ({ module, question }))
 	);
 }
 
-/** The same rules applied to one module: its learning objective as the LMS records it. */
+/**
+ * Completion: every lesson and scenario done and, when the course has a final assessment, the
+ * assessment submitted once. Success and score: the best submitted assessment attempt against the
+ * pass mark. A course without an assessment bank scores its knowledge checks instead.
+ */
+export function courseStatus(course: Course, state: LearnerState): CourseStatus {
+	const summaries = course.modules.map((m) => summarizeModule(m, state));
+	if (!assessmentBank(course).length) return standing(summaries, course.passMark);
+	const a = state.assessment;
+	const best = a?.best;
+	const modulesDone = summaries.every((s) => s.complete);
+	return {
+		completion: modulesDone && best !== undefined ? 'completed' : 'incomplete',
+		success: best === undefined ? 'unknown' : best >= course.passMark - 1e-9 ? 'passed' : 'failed',
+		score: best,
+		answered: a ? Object.keys(a.answers).length : 0,
+		questions: course.assessmentSize
+	};
+}
+
+/** The same rules applied to one module's knowledge checks: its objective as the LMS records it. */
 export function moduleStatus(course: Course, module: Module, state: LearnerState): CourseStatus {
 	return standing([summarizeModule(module, state)], course.passMark);
 }
@@ -138,10 +206,12 @@ function standing(summaries: ModuleSummary[], passMark: number): CourseStatus {
 
 /** Whether the learner may clear a module's answers and try its knowledge checks again. */
 export function canRetryChecks(course: Course, state: LearnerState, moduleId: string): boolean {
-	const status = courseStatus(course, state);
-	return (
-		status.success === 'failed' && moduleProgress(state, moduleId).attempt < course.maxAttempts
-	);
+	const module = course.modules.find((m) => m.id === moduleId);
+	if (!module) return false;
+	const failed = assessmentBank(course).length
+		? moduleStatus(course, module, state).success === 'failed'
+		: courseStatus(course, state).success === 'failed';
+	return failed && moduleProgress(state, moduleId).attempt < course.maxAttempts;
 }
 
 function sum(values: number[]): number {

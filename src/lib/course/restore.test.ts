@@ -23,7 +23,7 @@ const later: LearnerState = {
 	}
 };
 const at = (minute: number): number => Date.UTC(2026, 10, 25, 12, minute);
-const data = (state: LearnerState, stamp: SaveStamp) => encodeState({ state, stamp });
+const data = (state: LearnerState, stamp: SaveStamp) => encodeState({ state, course, stamp });
 const choose = (lms: string, local?: string) =>
 	chooseSaved({ lms, local, course, fallbackLanguage: 'en' });
 

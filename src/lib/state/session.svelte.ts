@@ -71,7 +71,7 @@ export class CourseSession {
 		const { decoded, source } = restored;
 		this.state = decoded.state;
 		this.stamp = decoded.stamp;
-		this.stampedBody = encodeState({ state: decoded.state });
+		this.stampedBody = encodeState({ state: decoded.state, course: this.course });
 		this.resumed = decoded.status === 'ok';
 		if (source === 'local') this.restoreNote = 'local';
 		else if (decoded.status === 'foreign') this.restoreNote = 'foreign';
@@ -230,14 +230,14 @@ export class CourseSession {
 	private trackingReport(): TrackingReport {
 		const status = courseStatus(this.course, this.state);
 		const state = $state.snapshot(this.state) as LearnerState;
-		const body = encodeState({ state });
+		const body = encodeState({ state, course: this.course });
 		if (body !== this.stampedBody) {
 			this.stampedBody = body;
 			this.stamp = { revision: this.stamp.revision + 1, savedAt: Date.now() };
 		}
 		return {
 			location: (this.state.location || HOME).slice(0, 255),
-			suspendData: encodeState({ state, stamp: this.stamp }),
+			suspendData: encodeState({ state, course: this.course, stamp: this.stamp }),
 			completion: status.completion,
 			success: status.success,
 			// The score is final only once every check is answered. A partial score would also make

@@ -12,6 +12,7 @@ const course = loadCourseContent({
 const at = Date.UTC(2026, 10, 25, 12);
 const older = encodeState({
 	state: emptyState({ language: 'en' }),
+	course,
 	stamp: { revision: 3, savedAt: at }
 });
 const newerState = {
@@ -21,7 +22,11 @@ const newerState = {
 		basics: { lessonsDone: ['first'], attempt: 1, answers: {}, scenarios: {}, scenariosDone: [] }
 	}
 };
-const newer = encodeState({ state: newerState, stamp: { revision: 4, savedAt: at + 60_000 } });
+const newer = encodeState({
+	state: newerState,
+	course,
+	stamp: { revision: 4, savedAt: at + 60_000 }
+});
 
 function start(launch: NonNullable<Parameters<typeof createMemoryTracker>[0]>['launch']) {
 	const tracker = createMemoryTracker({ launch });

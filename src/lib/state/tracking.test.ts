@@ -31,6 +31,36 @@ describe('what the LMS is told', () => {
 		expect(record.id).toMatch(/^[A-Za-z0-9_]+$/);
 	});
 
+	it('records true/false, ordering and sorting items in their SCORM interaction types', () => {
+		const [tf, order, match] = module.assessment;
+		const base = { module, latencyMs: 5, description: 'd' };
+		expect(questionInteraction({ ...base, question: tf!, selected: ['t'] })).toMatchObject({
+			type: 'true-false',
+			response: ['t'],
+			correct: ['f'],
+			result: 'incorrect'
+		});
+		expect(
+			questionInteraction({ ...base, question: order!, selected: ['first', 'second', 'third'] })
+		).toMatchObject({
+			type: 'sequencing',
+			options: ['first', 'second', 'third'],
+			response: ['first', 'second', 'third'],
+			result: 'correct'
+		});
+		expect(
+			questionInteraction({ ...base, question: match!, selected: ['blue', 'blue', 'red'] })
+		).toMatchObject({
+			id: 'basics_a_match',
+			type: 'matching',
+			options: ['apple', 'sky', 'cherry'],
+			targets: ['red', 'blue'],
+			response: ['apple.blue', 'sky.blue', 'cherry.red'],
+			correct: ['apple.red', 'sky.blue', 'cherry.red'],
+			result: 'incorrect'
+		});
+	});
+
 	it('marks a decision correct only when it was the best choice of its scene', () => {
 		const base = { module, scenarioId: 'stop', scene, latencyMs: 1, description: 'd' };
 		expect(decisionInteraction({ ...base, choiceId: 'good2' })).toMatchObject({

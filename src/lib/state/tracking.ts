@@ -2,10 +2,10 @@
 // and per scenario decision, and one objective per module. Ids are portable (letters, digits,
 // underscore) and do not depend on language, so an LMS report stays comparable.
 import type { InteractionRecord, ObjectiveReport } from '$scorm/tracker';
-import { isCorrect, moduleStatus, type LearnerState } from '$lib/course/progress';
+import { correctAnswer, isCorrect, moduleStatus, type LearnerState } from '$lib/course/progress';
 import type { Course, Module, Question, Scene } from '$lib/course/types';
 
-/** The record of one answered knowledge check. */
+/** The record of one answered knowledge check or final-assessment item. */
 export function questionInteraction(options: {
 	module: Module;
 	question: Question;
@@ -14,18 +14,37 @@ export function questionInteraction(options: {
 	description: string;
 }): InteractionRecord {
 	const { module, question, selected } = options;
+	const { form, ...shape } = interactionShape(question);
 	return {
 		id: `${module.id}_${question.id}`,
-		type: 'choice',
-		options: question.options.map((o) => o.id),
-		response: [...selected].sort(),
-		correct: question.options.filter((o) => o.correct).map((o) => o.id),
+		...shape,
+		response: form(selected),
+		correct: form(correctAnswer(question)),
 		result: isCorrect(question, selected) ? 'correct' : 'incorrect',
 		latencyMs: options.latencyMs,
 		at: new Date(),
 		description: options.description,
 		objective: module.id
 	};
+}
+
+/** The SCORM interaction type of a question kind, its option lists and its response form. */
+function interactionShape(question: Question) {
+	const list = (answer: string[]) => [...answer];
+	if (question.kind === 'match') {
+		return {
+			type: 'matching' as const,
+			options: question.items,
+			targets: question.categories,
+			form: (answer: string[]) => question.items.map((item, i) => `${item}.${answer[i]}`)
+		};
+	}
+	if (question.kind === 'order') {
+		return { type: 'sequencing' as const, options: question.items, form: list };
+	}
+	const options = question.options.map((o) => o.id);
+	if (question.kind === 'truefalse') return { type: 'true-false' as const, options, form: list };
+	return { type: 'choice' as const, options, form: (answer: string[]) => [...answer].sort() };
 }
 
 /** The record of one scenario decision: correct when it was (one of) the best choices there. */
