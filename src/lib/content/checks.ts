@@ -1,6 +1,6 @@
 // Rules that span more than one value: unique ids, references that must resolve, answer keys,
 // scenario graphs. Each failure names the file, the key path and the fix.
-import type { Module, Scenario } from '../course/types.ts';
+import type { Question, Scenario } from '../course/types.ts';
 import { didYouMean } from './issues.ts';
 
 type Report = (path: string, message: string, fix: string) => void;
@@ -44,38 +44,97 @@ export function checkRefs(options: {
 	}
 }
 
-/** Answer keys: at least one correct option, exactly one for single-answer questions. */
-export function checkQuestions(module: Module, report: Report) {
-	module.questions.forEach((q, i) => {
-		const path = `questions[${i}]`;
-		const correct = q.options.filter((o) => o.correct).length;
-		if (correct === 0) {
-			report(
-				`${path}.options`,
-				`question "${q.id}" has no correct answer`,
-				'mark one option with correct: true'
-			);
+/** Answer keys: options with a correct one (exactly one when single), items and categories. */
+export function checkQuestions(options: {
+	questions: Question[];
+	key: 'questions' | 'assessment';
+	report: Report;
+}) {
+	const { report } = options;
+	options.questions.forEach((q, i) => {
+		const path = `${options.key}[${i}]`;
+		if (q.kind === 'single' || q.kind === 'multiple') {
+			const correct = q.options.filter((o) => o.correct).length;
+			if (correct === 0) {
+				report(
+					`${path}.options`,
+					`question "${q.id}" has no correct answer`,
+					'mark one option with correct: true'
+				);
+			}
+			if (q.kind === 'single' && correct > 1) {
+				report(
+					`${path}.options`,
+					`single-answer question "${q.id}" has ${correct} correct options`,
+					'mark exactly one option correct, or make it kind: multiple'
+				);
+			}
+			if (q.kind === 'multiple' && correct === q.options.length) {
+				report(
+					`${path}.options`,
+					`every option of "${q.id}" is correct`,
+					'add at least one wrong option'
+				);
+			}
+			checkUnique({
+				ids: q.options.map((o, j) => ({ id: o.id, path: `${path}.options[${j}].id` })),
+				what: 'option',
+				report
+			});
 		}
-		if (q.kind === 'single' && correct > 1) {
-			report(
-				`${path}.options`,
-				`single-answer question "${q.id}" has ${correct} correct options`,
-				'mark exactly one option correct, or make it kind: multiple'
-			);
+		if (q.kind === 'order' || q.kind === 'match') {
+			checkUnique({
+				ids: q.items.map((id, j) => ({
+					id,
+					path: `${path}.items[${j}]${q.kind === 'match' ? '.id' : ''}`
+				})),
+				what: 'item',
+				report
+			});
 		}
-		if (q.kind === 'multiple' && correct === q.options.length) {
-			report(
-				`${path}.options`,
-				`every option of "${q.id}" is correct`,
-				'add at least one wrong option'
-			);
+		if (q.kind === 'match') {
+			checkUnique({
+				ids: q.categories.map((id, j) => ({ id, path: `${path}.categories[${j}]` })),
+				what: 'category',
+				report
+			});
+			checkRefs({
+				refs: q.key.map((id, j) => ({ id, path: `${path}.items[${j}].category` })),
+				known: q.categories,
+				what: 'category',
+				where: `${path}.categories`,
+				report
+			});
+			if (new Set(q.key).size < 2) {
+				report(
+					`${path}.items`,
+					`every item of "${q.id}" belongs to the same category`,
+					'sort the items into at least 2 of the categories'
+				);
+			}
 		}
-		checkUnique({
-			ids: q.options.map((o, j) => ({ id: o.id, path: `${path}.options[${j}].id` })),
-			what: 'option',
-			report
-		});
 	});
+}
+
+/** Items per objective in a module's assessment bank (a module with a bank needs 3 per objective). */
+export const BANK_ITEMS_PER_OBJECTIVE = 3;
+
+export function checkBank(options: {
+	objectives: string[];
+	assessment: Question[];
+	report: Report;
+}) {
+	if (!options.assessment.length) return;
+	for (const [i, objective] of options.objectives.entries()) {
+		const n = options.assessment.filter((q) => q.objective === objective).length;
+		if (n < BANK_ITEMS_PER_OBJECTIVE) {
+			options.report(
+				`objectives[${i}]`,
+				`objective "${objective}" has ${n} assessment item(s); it needs at least ${BANK_ITEMS_PER_OBJECTIVE}`,
+				`add items with objective: ${objective} to this module's assessment list`
+			);
+		}
+	}
 }
 
 /** Scenario graph: targets exist, every scene is reachable, every path ends, no loops. */

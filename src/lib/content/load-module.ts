@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import * as v from 'valibot';
 import type { Block, Module, Question, Scenario } from '../course/types.ts';
 import { moduleAssetFile } from '../i18n/text-files.ts';
-import { checkQuestions, checkRefs, checkScenarioGraph, checkUnique } from './checks.ts';
+import { checkBank, checkQuestions, checkRefs, checkScenarioGraph, checkUnique } from './checks.ts';
 import { checkImage } from './images.ts';
 import { didYouMean, type IssueList } from './issues.ts';
 import { displayPath, parseWith } from './read.ts';
@@ -13,7 +13,8 @@ import {
 	BLOCK_TYPES,
 	blockSchemas,
 	moduleSchema,
-	questionSchema,
+	questionHead,
+	questionSchemas,
 	scenarioSchema
 } from './schema.ts';
 
@@ -38,16 +39,8 @@ export function loadModule(options: {
 	const raw = parseWith({ schema: moduleSchema, data: options.read(file), file, issues });
 	if (!raw) return undefined;
 	const report = issues.for(displayPath(file));
-	const questions = raw.questions.flatMap((q, i) => {
-		const parsed = parseWith({
-			schema: questionSchema,
-			data: q,
-			file,
-			path: `questions[${i}]`,
-			issues
-		});
-		return parsed ? [parsed as Question] : [];
-	});
+	const questions = parseQuestions({ list: raw.questions, key: 'questions', file, issues });
+	const assessment = parseQuestions({ list: raw.assessment, key: 'assessment', file, issues });
 	const lessons = raw.lessons.map((lesson, li) => ({
 		...lesson,
 		blocks: lesson.blocks.flatMap((b, bi) => {
@@ -70,6 +63,7 @@ export function loadModule(options: {
 		...raw,
 		lessons,
 		questions,
+		assessment,
 		scenarios
 	};
 
@@ -94,27 +88,36 @@ export function loadModule(options: {
 		});
 	});
 	checkUnique({
-		ids: questions.map((q, i) => ({ id: q.id, path: `questions[${i}].id` })),
+		ids: [...questions, ...assessment].map((q) => ({
+			id: q.id,
+			path: `${questions.includes(q) ? 'questions' : 'assessment'}[${(questions.includes(q) ? questions : assessment).indexOf(q)}].id`
+		})),
 		what: 'question',
 		report
 	});
-	checkQuestions(module, report);
-	questions.forEach((q, i) => {
-		checkRefs({
-			refs: [{ id: q.objective, path: `questions[${i}].objective` }],
-			known: raw.objectives,
-			what: 'objective',
-			where: 'this module’s objectives list',
-			report
+	for (const [key, list] of [
+		['questions', questions],
+		['assessment', assessment]
+	] as const) {
+		checkQuestions({ questions: list, key, report });
+		list.forEach((q, i) => {
+			checkRefs({
+				refs: [{ id: q.objective, path: `${key}[${i}].objective` }],
+				known: raw.objectives,
+				what: 'objective',
+				where: 'this module’s objectives list',
+				report
+			});
+			checkRefs({
+				refs: q.sources.map((id, j) => ({ id, path: `${key}[${i}].sources[${j}]` })),
+				known: sourceIds,
+				what: 'source',
+				where: 'modules/sources.yaml',
+				report
+			});
 		});
-		checkRefs({
-			refs: q.sources.map((id, j) => ({ id, path: `questions[${i}].sources[${j}]` })),
-			known: sourceIds,
-			what: 'source',
-			where: 'modules/sources.yaml',
-			report
-		});
-	});
+	}
+	checkBank({ objectives: raw.objectives, assessment, report });
 	const placed = lessons.flatMap((l, li) =>
 		l.blocks.flatMap((b, bi) =>
 			b.type === 'question' ? [{ id: b.id, path: `lessons[${li}].blocks[${bi}].id` }] : []
@@ -252,4 +255,55 @@ function loadScenarios(options: {
 			}
 			return parsed ? [parsed as Scenario] : [];
 		});
+}
+
+/** Parse a list of questions (knowledge checks or assessment items) into the one Question shape. */
+function parseQuestions(options: {
+	list: unknown[];
+	key: 'questions' | 'assessment';
+	file: string;
+	issues: IssueList;
+}): Question[] {
+	const { list, key, file, issues } = options;
+	return list.flatMap((data, i): Question[] => {
+		const path = `${key}[${i}]`;
+		const head = parseWith({ schema: questionHead, data, file, path, issues });
+		if (!head) return [];
+		const q = parseWith({
+			schema: questionSchemas[head.kind] as v.GenericSchema,
+			data,
+			file,
+			path,
+			issues
+		}) as v.InferOutput<(typeof questionSchemas)[keyof typeof questionSchemas]> | undefined;
+		if (!q) return [];
+		const base: Question = {
+			id: q.id,
+			objective: q.objective,
+			kind: q.kind,
+			case: q.case ?? false,
+			sources: q.sources,
+			options: [],
+			items: [],
+			categories: [],
+			key: []
+		};
+		if (q.kind === 'single' || q.kind === 'multiple') return [{ ...base, options: q.options }];
+		if (q.kind === 'truefalse') {
+			const options = [
+				{ id: 't', correct: q.answer },
+				{ id: 'f', correct: !q.answer }
+			];
+			return [{ ...base, options }];
+		}
+		if (q.kind === 'order') return [{ ...base, items: q.items }];
+		return [
+			{
+				...base,
+				items: q.items.map((it) => it.id),
+				categories: q.categories,
+				key: q.items.map((it) => it.category)
+			}
+		];
+	});
 }

@@ -1,6 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { ContentError } from './issues.ts';
@@ -253,6 +253,94 @@ const cases: {
 		at: 'facts.yaml',
 		path: 'hotline.source',
 		says: /unknown source "src_z"/
+	},
+	{
+		name: 'a sorting item in a category that does not exist',
+		file: M,
+		edit: (d) => void (d.assessment[2].items[0].category = 'green'),
+		at: M,
+		path: 'assessment[2].items[0].category',
+		says: /unknown category "green"/
+	},
+	{
+		name: 'an ordering with too few items',
+		file: M,
+		edit: (d) => void (d.assessment[1].items = ['first', 'second']),
+		at: M,
+		path: 'assessment[1].items',
+		says: /at least 3 items/
+	},
+	{
+		name: 'a true/false item without its answer',
+		file: M,
+		edit: (d) => void delete d.assessment[0].answer,
+		at: M,
+		path: 'assessment[0].answer',
+		says: /missing key "answer"/
+	},
+	{
+		name: 'an objective with fewer than 3 assessment items',
+		file: M,
+		edit: (d) => void d.assessment.pop(),
+		at: M,
+		path: 'objectives[0]',
+		says: /objective "know" has 2 assessment item\(s\); it needs at least 3/
+	},
+	{
+		name: 'an unknown question kind',
+		file: M,
+		edit: (d) => void (d.assessment[0].kind = 'essay'),
+		at: M,
+		path: 'assessment[0].kind',
+		says: /kind must be one of single, multiple, truefalse, order, match/
+	},
+	{
+		name: 'an assessment item id used by a knowledge check',
+		file: M,
+		edit: (d) => void (d.assessment[0].id = 'q_one'),
+		at: M,
+		path: 'assessment[0].id',
+		says: /duplicate question id "q_one"/
+	},
+	{
+		name: 'a case item without its case text',
+		file: L,
+		edit: (d) => void delete d.assessment.a_match.case,
+		at: L,
+		path: 'assessment.a_match.case',
+		says: /missing text/
+	},
+	{
+		name: 'an unknown agency placeholder',
+		file: L,
+		edit: (d) => void (d.lessons.first.note.body = 'Call {{agency:chief}}.'),
+		at: L,
+		path: 'lessons.first.note.body',
+		says: /unknown placeholder \{\{agency:chief\}\}/
+	},
+	{
+		name: 'a module objective no course objective covers',
+		file: 'course.yaml',
+		edit: (d) => void (d.objectives = { basics_all: ['nope'] }),
+		at: 'course.yaml',
+		path: 'objectives.basics_all[0]',
+		says: /unknown module objective "nope"/
+	},
+	{
+		name: 'a track leaving out a scenario that does not exist',
+		file: 'course.yaml',
+		edit: (d) => void (d.tracks.short.without = ['basics.stopp']),
+		at: 'course.yaml',
+		path: 'tracks.short.without[0]',
+		says: /names no module or scenario/
+	},
+	{
+		name: 'a glossary term without its definition',
+		file: 'locales/en.yaml',
+		edit: (d) => void delete d.glossary.term_a.definition,
+		at: 'locales/en.yaml',
+		path: 'glossary.term_a.definition',
+		says: /missing text/
 	}
 ];
 
@@ -295,6 +383,87 @@ describe('good content', () => {
 		const body = (resources.en!.basics!.lessons as Doc).first.intro.body;
 		expect(body[0]).toEqual(['A ', 'bold', ' start. Call 1-888-373-7888.']);
 		expect(body[1]).toEqual({ ul: [['one'], ['two']] });
+	});
+
+	it('reads every question kind into one shape, with the answer key', () => {
+		const { course } = loadCourseContent({ root: GOOD });
+		const [tf, order, match] = course.modules[0]!.assessment;
+		expect(tf).toMatchObject({
+			kind: 'truefalse',
+			options: [
+				{ id: 't', correct: false },
+				{ id: 'f', correct: true }
+			]
+		});
+		expect(order).toMatchObject({ kind: 'order', items: ['first', 'second', 'third'] });
+		expect(match).toMatchObject({
+			kind: 'match',
+			case: true,
+			items: ['apple', 'sky', 'cherry'],
+			categories: ['red', 'blue'],
+			key: ['red', 'blue', 'red']
+		});
+	});
+
+	it('puts the agency profile into the text, and the glossary in its own namespace', () => {
+		const profile = join(mkdtempSync(join(tmpdir(), 'profile-')), 'p.yaml');
+		dirs.push(dirname(profile));
+		writeFileSync(
+			profile,
+			stringify({
+				id: 'test_pd',
+				agency: {
+					name: 'Test PD',
+					taskForce: 'TF',
+					victimSpecialist: 'VS',
+					supervisorProtocol: 'Sgt. Smith.'
+				},
+				track: 'short',
+				passMark: 0.9
+			})
+		);
+		const { course, resources } = loadCourseContent({ root: GOOD, profile });
+		expect(course).toMatchObject({
+			profile: 'test_pd',
+			track: 'short',
+			passMark: 0.9,
+			assessmentSize: 3
+		});
+		expect(course.modules[0]!.scenarios).toEqual([]);
+		expect(course.objectives).toEqual([{ id: 'basics_all', covers: ['know'] }]);
+		expect((resources.en!.basics!.lessons as Doc).first.note.body).toEqual([['Tell Sgt. Smith.']]);
+		expect(resources.en!.course!.agency).toMatchObject({ name: 'Test PD' });
+		expect((resources.en!.glossary as Doc).term_a.definition).toEqual([
+			['A ', 'term', ', call 1-888-373-7888.']
+		]);
+	});
+
+	it('refuses a profile with an unknown track or markup in its text', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+		dirs.push(dir);
+		const profile = join(dir, 'p.yaml');
+		writeFileSync(
+			profile,
+			stringify({
+				id: 'bad',
+				agency: {
+					name: '<b>PD</b>',
+					taskForce: 'TF',
+					victimSpecialist: 'VS',
+					supervisorProtocol: 'S'
+				},
+				track: 'night'
+			})
+		);
+		let issues: ContentError['issues'] = [];
+		try {
+			loadCourseContent({ root: GOOD, profile });
+		} catch (e) {
+			issues = (e as ContentError).issues;
+		}
+		expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+			expect.stringMatching(/^agency\.name: .*plain text only/)
+		]);
 	});
 });
 

@@ -1,13 +1,20 @@
 // The one door into modules/: read every file, validate it, cross-check it, compile its text.
 // Returns a typed course and its i18next resources, or throws a ContentError listing every issue.
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Course, Module, Resources } from '../course/types.ts';
 import { checkRefs, checkUnique } from './checks.ts';
+import * as v from 'valibot';
 import { IssueList, didYouMean } from './issues.ts';
 import { loadModule, type ImageAsset } from './load-module.ts';
 import { displayPath, parseWith, readYaml } from './read.ts';
-import { courseSchema, factsSchema, sourcesSchema } from './schema.ts';
+import {
+	courseSchema,
+	factsSchema,
+	glossarySchema,
+	profileSchema,
+	sourcesSchema
+} from './schema.ts';
 import { compileText, type TextReport } from './text.ts';
 
 export type { ImageAsset };
@@ -24,9 +31,17 @@ export interface LoadedCourse {
 	images: ImageAsset[];
 }
 
-/** Load, validate and compile the whole course under `root` (the modules/ folder). */
-export function loadCourseContent(options: { root: string }): LoadedCourse {
+/** The agency profile used when none is given. */
+export const DEFAULT_PROFILE = 'profiles/default.yaml';
+
+/**
+ * Load, validate and compile the whole course under `root` (the modules/ folder) for one agency
+ * profile. Every module is checked whatever the profile includes, so content that one track
+ * leaves out still fails the build when it is broken.
+ */
+export function loadCourseContent(options: { root: string; profile?: string }): LoadedCourse {
 	const { root } = options;
+	const profileFile = resolve(options.profile ?? DEFAULT_PROFILE);
 	const issues = new IssueList();
 	const files: string[] = [];
 	const images: ImageAsset[] = [];
@@ -45,8 +60,26 @@ export function loadCourseContent(options: { root: string }): LoadedCourse {
 	const factsFile = join(root, 'facts.yaml');
 	const factsRaw =
 		parseWith({ schema: factsSchema, data: read(factsFile), file: factsFile, issues }) ?? {};
+	const glossaryFile = join(root, 'glossary.yaml');
+	const glossary = existsSync(glossaryFile)
+		? (parseWith({
+				schema: glossarySchema,
+				data: read(glossaryFile),
+				file: glossaryFile,
+				issues
+			}) ?? [])
+		: [];
+	const profile = existsSync(profileFile)
+		? parseWith({ schema: profileSchema, data: read(profileFile), file: profileFile, issues })
+		: (issues.add({
+				file: displayPath(profileFile),
+				path: '',
+				message: 'agency profile file not found',
+				fix: `give an existing file, e.g. ${DEFAULT_PROFILE}`
+			}),
+			undefined);
 	issues.throwIfAny();
-	if (!settings) throw new Error('unreachable: settings failed without issues');
+	if (!settings || !profile) throw new Error('unreachable: settings failed without issues');
 
 	const at = issues.for(displayPath(settingsFile));
 	if (!settings.languages.includes(settings.defaultLanguage)) {
@@ -107,16 +140,178 @@ export function loadCourseContent(options: { root: string }): LoadedCourse {
 	});
 	issues.throwIfAny();
 
-	const facts = Object.fromEntries(Object.entries(factsRaw).map(([id, f]) => [id, { id, ...f }]));
-	const course: Course = { ...settings, modules, sources: withIds(sources), facts };
-	const moduleDirs = new Map(modules.map((m) => [m.id, join(root, byId.get(m.id)!)]));
-	const text = compileText({ course, root, moduleDirs, issues, read });
+	checkRefs({
+		refs: glossary.flatMap((g, i) =>
+			g.sources.map((id, j) => ({ id, path: `[${i}].sources[${j}]` }))
+		),
+		known: Object.keys(sources),
+		what: 'source',
+		where: 'modules/sources.yaml',
+		report: issues.for(displayPath(glossaryFile))
+	});
+	checkUnique({
+		ids: glossary.map((g, i) => ({ id: g.id, path: `[${i}].id` })),
+		what: 'glossary term',
+		report: issues.for(displayPath(glossaryFile))
+	});
+	checkCourseObjectives({ settings, modules, report: at });
+	const build = applyProfile({
+		settings,
+		profile,
+		modules,
+		report: issues.for(displayPath(profileFile)),
+		courseReport: at
+	});
 	issues.throwIfAny();
-	return { course, resources: text.resources, text: text.report, files, images };
+
+	const facts = Object.fromEntries(Object.entries(factsRaw).map(([id, f]) => [id, { id, ...f }]));
+	const all: Course = {
+		...settings,
+		...build,
+		modules,
+		glossary,
+		sources: withIds(sources),
+		facts
+	};
+	const moduleDirs = new Map(modules.map((m) => [m.id, join(root, byId.get(m.id)!)]));
+	const text = compileText({ course: all, root, moduleDirs, issues, read, agency: profile.agency });
+	issues.throwIfAny();
+	const course: Course = { ...all, modules: build.modules, objectives: build.objectives };
+	const resources = Object.fromEntries(
+		Object.entries(text.resources)
+			.filter(([lng]) => course.languages.includes(lng))
+			.map(([lng, byNs]) => [
+				lng,
+				Object.fromEntries(
+					Object.entries(byNs).filter(
+						([ns]) => !modules.some((m) => m.id === ns) || course.modules.some((m) => m.id === ns)
+					)
+				)
+			])
+	);
+	return { course, resources, text: text.report, files, images };
+}
+
+type Settings = v.InferOutput<typeof courseSchema>;
+type Profile = v.InferOutput<typeof profileSchema>;
+type Report = (path: string, message: string, fix: string) => void;
+
+/** Course objectives cover module objectives: each of those exactly once, none unknown. */
+function checkCourseObjectives(options: { settings: Settings; modules: Module[]; report: Report }) {
+	const { settings, modules, report } = options;
+	if (!settings.objectives) return;
+	const moduleObjectives = modules.flatMap((m) => m.objectives.map((o) => ({ o, m: m.id })));
+	checkUnique({
+		ids: moduleObjectives.map(({ o, m }) => ({ id: o, path: `${m}: objectives ${o}` })),
+		what: 'module objective (ids are unique across the course)',
+		report
+	});
+	const covered = Object.entries(settings.objectives).flatMap(([id, list]) =>
+		list.map((o, i) => ({ id: o, path: `objectives.${id}[${i}]` }))
+	);
+	checkRefs({
+		refs: covered,
+		known: moduleObjectives.map((x) => x.o),
+		what: 'module objective',
+		where: "the modules' objectives lists",
+		report
+	});
+	checkUnique({ ids: covered, what: 'covered module objective', report });
+	for (const { o, m } of moduleObjectives) {
+		if (!covered.some((c) => c.id === o)) {
+			report(
+				'objectives',
+				`module objective "${o}" (module ${m}) is not covered by any course objective`,
+				`add ${o} to the list of one course objective`
+			);
+		}
+	}
+}
+
+/** What the agency profile decides: track, modules, scenarios, languages, pass mark, attempts. */
+function applyProfile(options: {
+	settings: Settings;
+	profile: Profile;
+	modules: Module[];
+	report: Report;
+	courseReport: Report;
+}) {
+	const { settings, profile, report } = options;
+	const tracks = settings.tracks ?? { all: { without: [] } };
+	const track = profile.track ?? Object.keys(tracks)[0]!;
+	const without = tracks[track]?.without ?? [];
+	if (!tracks[track]) {
+		report(
+			'track',
+			`unknown track "${track}".${didYouMean(track, Object.keys(tracks))}`,
+			`use one of ${Object.keys(tracks).join(', ')} (modules/course.yaml tracks)`
+		);
+	}
+	for (const [t, { without: list }] of Object.entries(tracks)) {
+		for (const [i, w] of list.entries()) {
+			const [m, s] = w.split('.');
+			const module = options.modules.find((x) => x.id === m);
+			if (!module || (s && !module.scenarios.some((x) => x.id === s))) {
+				options.courseReport(
+					`tracks.${t}.without[${i}]`,
+					`"${w}" names no module or scenario of the course`,
+					'write <module> or <module>.<scenario>'
+				);
+			}
+		}
+	}
+	let modules = options.modules
+		.filter((m) => !without.includes(m.id))
+		.map((m) => ({
+			...m,
+			scenarios: m.scenarios.filter((s) => !without.includes(`${m.id}.${s.id}`))
+		}));
+	if (profile.modules) {
+		for (const [i, id] of profile.modules.entries()) {
+			if (!modules.some((m) => m.id === id)) {
+				report(
+					`modules[${i}]`,
+					`module "${id}" is not in track "${track}"`,
+					`use modules of the track: ${modules.map((m) => m.id).join(', ')}`
+				);
+			}
+		}
+		modules = modules.filter((m) => profile.modules!.includes(m.id));
+	}
+	const languages = profile.languages ?? settings.languages;
+	for (const [i, lng] of languages.entries()) {
+		if (!settings.languages.includes(lng)) {
+			report(
+				`languages[${i}]`,
+				`language "${lng}" is not shipped by the course`,
+				`use ${settings.languages.join(', ')}`
+			);
+		}
+	}
+	const included = new Set(modules.flatMap((m) => m.objectives));
+	const objectives = Object.entries(settings.objectives ?? {})
+		.map(([id, covers]) => ({ id, covers: covers.filter((o) => included.has(o)) }))
+		.filter((o) => o.covers.length > 0);
+	const bank = modules.reduce((n, m) => n + m.assessment.length, 0);
+	const assessmentSize = Math.min(profile.assessmentSize ?? settings.assessmentSize ?? 20, bank);
+	return {
+		track,
+		profile: profile.id,
+		passMark: profile.passMark ?? settings.passMark,
+		maxAttempts: profile.maxAttempts ?? settings.maxAttempts,
+		assessmentSize,
+		languages,
+		defaultLanguage: languages.includes(settings.defaultLanguage)
+			? settings.defaultLanguage
+			: languages[0]!,
+		modules,
+		objectives,
+		...(profile.hosted ? { hosted: profile.hosted } : {})
+	};
 }
 
 /** The course model only (settings, modules, sources, facts); used by the packager. */
-export function loadCourse(options: { root: string }): Course {
+export function loadCourse(options: { root: string; profile?: string }): Course {
 	return loadCourseContent(options).course;
 }
 

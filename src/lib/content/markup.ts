@@ -19,7 +19,7 @@ export interface MarkupResult<T> {
 export function compilePlain(
 	text: string,
 	facts: Record<string, Fact>,
-	options: { interpolation?: boolean } = {}
+	options: { interpolation?: boolean; agency?: Record<string, string> } = {}
 ): MarkupResult<string> {
 	const errors: MarkupResult<string>['errors'] = [];
 	const used: string[] = [];
@@ -30,13 +30,17 @@ export function compilePlain(
 		});
 	}
 	const value = text.replace(ANY_BRACES, (token) => {
+		const a = /^\{\{\s*agency:([a-zA-Z]+)\s*\}\}$/.exec(token);
+		if (a && options.agency?.[a[1]!] !== undefined) return options.agency[a[1]!]!;
 		const m = /^\{\{\s*fact:([a-z0-9_]+)\s*\}\}$/.exec(token);
 		const fact = m ? facts[m[1]!] : undefined;
 		if (!m && options.interpolation && /^\{\{\s*[a-zA-Z]+\s*\}\}$/.test(token)) return token;
 		if (!m || !fact) {
 			errors.push({
 				message: `unknown placeholder ${token}`,
-				fix: `use {{fact:<id>}} with an id from modules/facts.yaml (known: ${Object.keys(facts).join(', ')})`
+				fix: a
+					? `use {{agency:<key>}} with a key of the agency profile (${Object.keys(options.agency ?? {}).join(', ')})`
+					: `use {{fact:<id>}} with an id from modules/facts.yaml (known: ${Object.keys(facts).join(', ')})`
 			});
 			return token;
 		}
@@ -47,8 +51,12 @@ export function compilePlain(
 }
 
 /** Compile paragraphs, "- " lists and **bold** into Rich data. */
-export function compileRich(text: string, facts: Record<string, Fact>): MarkupResult<Rich> {
-	const plain = compilePlain(text, facts);
+export function compileRich(
+	text: string,
+	facts: Record<string, Fact>,
+	options: { agency?: Record<string, string> } = {}
+): MarkupResult<Rich> {
+	const plain = compilePlain(text, facts, options);
 	const errors = [...plain.errors];
 	const blocks: RichBlock[] = [];
 	for (const chunk of plain.value.trim().split(/\n\s*\n/)) {

@@ -67,6 +67,9 @@ export function parseWith<S extends v.GenericSchema>(options: {
 }
 
 function describe(issue: v.BaseIssue<unknown>): string {
+	if (issue.type === 'strict_object' && issue.input === undefined) {
+		return `missing key ${JSON.stringify(issue.path?.at(-1)?.key)}`;
+	}
 	if (
 		issue.type === 'strict_object' ||
 		(issue.type === 'object' && issue.expected?.startsWith('never'))
@@ -78,6 +81,8 @@ function describe(issue: v.BaseIssue<unknown>): string {
 }
 
 function fixFor(issue: v.BaseIssue<unknown>): string {
+	if (issue.input === undefined && (issue.kind === 'schema' || issue.type === 'strict_object'))
+		return 'add this key (see docs/content-format.md)';
 	if (issue.type === 'strict_object')
 		return 'remove the key or check its spelling (see docs/content-format.md)';
 	if (issue.input === undefined && issue.kind === 'schema')

@@ -41,8 +41,78 @@ export const courseSchema = v.strictObject({
 		v.string('quote the date, e.g. "2026-11-25"'),
 		v.regex(/^\d{4}-\d{2}-\d{2}$/, 'write the date as YYYY-MM-DD')
 	),
-	modules: v.pipe(ids, v.minLength(1, 'include at least one module'))
+	modules: v.pipe(ids, v.minLength(1, 'include at least one module')),
+	assessmentSize: v.optional(
+		v.pipe(v.number(), v.integer(), v.minValue(5, 'draw at least 5 items'), v.maxValue(60))
+	),
+	/** Course-level objective → the module objectives that assess it. */
+	objectives: v.optional(v.record(id, v.pipe(ids, v.minLength(1)))),
+	/** Track → what it leaves out: module ids, or `module.scenario` for one scenario. */
+	tracks: v.optional(
+		v.record(
+			id,
+			v.strictObject({
+				without: v.optional(
+					v.array(
+						v.pipe(
+							v.string(),
+							v.regex(
+								/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/,
+								'write <module> or <module>.<scenario>'
+							)
+						)
+					),
+					[]
+				)
+			})
+		)
+	)
 });
+
+/** Text an agency gives: one string for every language, or one per language. */
+const agencyLine = v.pipe(
+	v.string(),
+	v.minLength(1),
+	v.maxLength(300, 'keep it under 300 characters'),
+	v.regex(/^[^<>{}]*$/, 'plain text only: no < > { }')
+);
+const agencyText = v.union(
+	[agencyLine, v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN)), agencyLine)],
+	'write the text, or one text per language (en: ..., es: ...)'
+);
+
+/** An agency profile (profiles/*.yaml): who the course is built for, and its settings. */
+export const profileSchema = v.strictObject({
+	id: v.pipe(
+		v.string(),
+		v.regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lowercase letters, digits, - and _ (used in file names)')
+	),
+	agency: v.strictObject({
+		name: agencyText,
+		taskForce: agencyText,
+		victimSpecialist: agencyText,
+		supervisorProtocol: agencyText
+	}),
+	track: v.optional(id),
+	passMark: v.optional(courseSchemaPassMark()),
+	maxAttempts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9))),
+	assessmentSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(60))),
+	languages: v.optional(
+		v.pipe(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN))), v.minLength(1))
+	),
+	modules: v.optional(v.pipe(ids, v.minLength(1))),
+	hosted: v.optional(
+		v.strictObject({ endpoint: v.pipe(v.string(), v.url('write a full https:// address')) })
+	)
+});
+
+function courseSchemaPassMark() {
+	return v.pipe(
+		v.number(),
+		v.minValue(0.5, 'a pass mark is a fraction, at least 0.5'),
+		v.maxValue(1, 'a pass mark is a fraction, at most 1')
+	);
+}
 
 export const sourcesSchema = v.record(
 	id,
@@ -92,21 +162,60 @@ export const blockSchemas = {
 
 const blockHead = v.looseObject({ type: v.string('every block needs a type') });
 
-export const questionSchema = v.strictObject({
+export const QUESTION_KINDS = ['single', 'multiple', 'truefalse', 'order', 'match'] as const;
+
+const questionBase = {
 	id,
 	objective: id,
-	kind: v.picklist(['single', 'multiple']),
 	sources: v.pipe(ids, v.minLength(1, 'cite at least one source')),
-	options: v.pipe(
-		v.array(
-			v.strictObject({
-				id: v.pipe(v.string(), v.regex(OPTION_ID_PATTERN, 'option ids are one letter a–z')),
-				correct: v.boolean('write correct: true or correct: false')
-			})
+	case: v.optional(v.boolean('write case: true or leave it out'))
+};
+const option = v.strictObject({
+	id: v.pipe(v.string(), v.regex(OPTION_ID_PATTERN, 'option ids are one letter a–z')),
+	correct: v.boolean('write correct: true or correct: false')
+});
+const options = v.pipe(
+	v.array(option),
+	v.minLength(2, 'a question needs at least 2 options'),
+	v.maxLength(8, 'at most 8 options')
+);
+
+/** One schema per question kind; `kind` picks which (see load-module.ts). */
+export const questionSchemas = {
+	single: v.strictObject({ ...questionBase, kind: v.literal('single'), options }),
+	multiple: v.strictObject({ ...questionBase, kind: v.literal('multiple'), options }),
+	truefalse: v.strictObject({
+		...questionBase,
+		kind: v.literal('truefalse'),
+		answer: v.boolean('write answer: true or answer: false (is the statement true?)')
+	}),
+	order: v.strictObject({
+		...questionBase,
+		kind: v.literal('order'),
+		items: v.pipe(
+			ids,
+			v.minLength(3, 'an ordering needs at least 3 items'),
+			v.maxLength(8, 'at most 8 items to order')
+		)
+	}),
+	match: v.strictObject({
+		...questionBase,
+		kind: v.literal('match'),
+		categories: v.pipe(
+			ids,
+			v.minLength(2, 'sorting needs at least 2 categories'),
+			v.maxLength(6, 'at most 6 categories')
 		),
-		v.minLength(2, 'a question needs at least 2 options'),
-		v.maxLength(8, 'at most 8 options')
-	)
+		items: v.pipe(
+			v.array(v.strictObject({ id, category: id })),
+			v.minLength(3, 'sorting needs at least 3 items'),
+			v.maxLength(10, 'at most 10 items to sort')
+		)
+	})
+} as const;
+
+export const questionHead = v.looseObject({
+	kind: v.picklist(QUESTION_KINDS, `kind must be one of ${QUESTION_KINDS.join(', ')}`)
 });
 
 export const moduleSchema = v.strictObject({
@@ -123,8 +232,13 @@ export const moduleSchema = v.strictObject({
 		),
 		v.minLength(1)
 	),
-	questions: v.optional(v.array(v.unknown()), [])
+	questions: v.optional(v.array(v.unknown()), []),
+	assessment: v.optional(v.array(v.unknown()), [])
 });
+
+export const glossarySchema = v.array(
+	v.strictObject({ id, sources: v.pipe(ids, v.minLength(1, 'cite at least one source')) })
+);
 
 export const scenarioSchema = v.strictObject({
 	id,

@@ -45,10 +45,18 @@ export function moduleTextKeys(module: Module): TextKey[] {
 			}
 		}
 	}
-	for (const q of module.questions) {
-		const k = `questions.${q.id}`;
+	for (const [list, q] of [
+		...module.questions.map((q) => ['questions', q] as const),
+		...module.assessment.map((q) => ['assessment', q] as const)
+	]) {
+		const k = `${list}.${q.id}`;
 		plain(`${k}.prompt`);
-		for (const o of q.options) plain(`${k}.options.${o.id}`);
+		if (q.case) rich(`${k}.case`);
+		if (q.kind === 'single' || q.kind === 'multiple') {
+			for (const o of q.options) plain(`${k}.options.${o.id}`);
+		}
+		for (const i of q.items) plain(`${k}.items.${i}`);
+		for (const c of q.categories) plain(`${k}.categories.${c}`);
 		rich(`${k}.explanation`);
 	}
 	for (const s of module.scenarios) {

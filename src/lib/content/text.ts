@@ -7,8 +7,13 @@ import { compilePlain, compileRich } from './markup.ts';
 import { displayPath } from './read.ts';
 import { flattenText, moduleTextKeys, setPath, type TextKey } from './text-keys.ts';
 
-/** Namespace of the course-level text (description, interface labels). */
+/** Namespace of the course-level text (description, objectives, interface labels, agency). */
 export const COURSE_NS = 'course';
+/** Namespace of the glossary (loaded with the Resources page, not at start-up). */
+export const GLOSSARY_NS = 'glossary';
+
+/** Agency text from the profile: one string, or one per language. */
+export type AgencyText = Record<string, string | Record<string, string>>;
 
 export interface TextReport {
 	/** language → missing keys as `namespace:key`. */
@@ -25,6 +30,7 @@ export function compileText(options: {
 	moduleDirs: Map<string, string>;
 	issues: IssueList;
 	read: (file: string) => unknown;
+	agency: AgencyText;
 }): { resources: Resources; report: TextReport } {
 	const { course, root, issues } = options;
 	const resources: Resources = {};
@@ -32,6 +38,7 @@ export function compileText(options: {
 	const courseKeys = courseTextKeys({ root, course, read: options.read });
 	for (const lng of course.languages) {
 		resources[lng] = {};
+		const agency = agencyFor({ agency: options.agency, lng, issues });
 		report.missing[lng] = [];
 		report.keys[lng] = 0;
 		const namespaces: { ns: string; file: string; keys: TextKey[]; facts: boolean }[] = [
@@ -66,8 +73,11 @@ export function compileText(options: {
 				}
 				report.keys[lng]!++;
 				const result = rich
-					? compileRich(value, course.facts)
-					: compilePlain(value, course.facts, { interpolation: !facts });
+					? compileRich(value, course.facts, { agency })
+					: compilePlain(value, course.facts, {
+							interpolation: ns === COURSE_NS && key.startsWith('ui.'),
+							agency
+						});
 				for (const e of result.errors) at(key, e.message, e.fix);
 				setPath(compiled, key, result.value);
 				if (facts) citeFacts({ course, ns, key, facts: result.facts });
@@ -81,23 +91,63 @@ export function compileText(options: {
 					);
 				}
 			}
+			if (ns === COURSE_NS) {
+				resources[lng]![GLOSSARY_NS] = (compiled.glossary as Record<string, unknown>) ?? {};
+				delete compiled.glossary;
+				compiled.agency = agency;
+			}
 			resources[lng]![ns] = compiled;
 		}
 	}
 	return { resources, report };
 }
 
-/** Course-level keys: the description, plus every ui.* label the default language defines. */
+/**
+ * Course-level keys: the description, each course objective, each glossary term, plus every ui.*
+ * label the default language defines.
+ */
 function courseTextKeys(options: {
 	root: string;
 	course: Course;
 	read: (file: string) => unknown;
 }): TextKey[] {
-	const file = join(options.root, 'locales', `${options.course.defaultLanguage}.yaml`);
+	const { course } = options;
+	const file = join(options.root, 'locales', `${course.defaultLanguage}.yaml`);
 	const uiKeys = [...flattenText(options.read(file) ?? {}).keys()].filter((k) =>
 		k.startsWith('ui.')
 	);
-	return [{ key: 'description', rich: false }, ...uiKeys.map((key) => ({ key, rich: false }))];
+	return [
+		{ key: 'description', rich: false },
+		...course.objectives.map((o) => ({ key: `objectives.${o.id}`, rich: false })),
+		...course.glossary.flatMap((g) => [
+			{ key: `glossary.${g.id}.term`, rich: false },
+			{ key: `glossary.${g.id}.definition`, rich: true }
+		]),
+		...uiKeys.map((key) => ({ key, rich: false }))
+	];
+}
+
+/** The profile's agency text in one language; a per-language value must have that language. */
+function agencyFor(options: {
+	agency: AgencyText;
+	lng: string;
+	issues: IssueList;
+}): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(options.agency)) {
+		const text = typeof value === 'string' ? value : value[options.lng];
+		if (text === undefined) {
+			options.issues.add({
+				file: 'agency profile',
+				path: `agency.${key}`,
+				message: `no text in shipped language "${options.lng}"`,
+				fix: `add ${options.lng}: ... to agency.${key}, or write one text for all languages`
+			});
+			continue;
+		}
+		out[key] = text;
+	}
+	return out;
 }
 
 /** A fact's source joins the Sources panel of the lesson (or scenario, or question) that states it. */
@@ -110,9 +160,11 @@ function citeFacts(options: { course: Course; ns: string; key: string; facts: st
 			? module?.lessons.find((l) => l.id === id)
 			: kind === 'questions'
 				? module?.questions.find((q) => q.id === id)
-				: kind === 'scenarios'
-					? module?.scenarios.find((s) => s.id === id)
-					: undefined;
+				: kind === 'assessment'
+					? module?.assessment.find((q) => q.id === id)
+					: kind === 'scenarios'
+						? module?.scenarios.find((s) => s.id === id)
+						: undefined;
 	for (const f of options.facts) {
 		const source = options.course.facts[f]!.source;
 		if (target && !target.sources.includes(source)) target.sources.push(source);

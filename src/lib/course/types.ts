@@ -50,12 +50,28 @@ export interface QuestionOption {
 	correct: boolean;
 }
 
+export type QuestionKind = 'single' | 'multiple' | 'truefalse' | 'order' | 'match';
+
+/**
+ * A knowledge check or an assessment item. One answer shape for every kind (a list of ids):
+ * single, multiple, truefalse: the selected option ids (truefalse options are `t` and `f`);
+ * order: the item ids in the learner's order; match: the chosen category id of each item, in
+ * `items` order.
+ */
 export interface Question {
 	id: string;
 	objective: string;
-	/** 'single': exactly one correct option; 'multiple': select all that apply. */
-	kind: 'single' | 'multiple';
+	kind: QuestionKind;
+	/** The item opens with a short field case (text key `case`). */
+	case: boolean;
+	/** single, multiple, truefalse. */
 	options: QuestionOption[];
+	/** order: the items in the correct order; match: the items to sort. */
+	items: string[];
+	/** match: the categories. */
+	categories: string[];
+	/** match: the correct category of each item, in `items` order. */
+	key: string[];
 	sources: string[];
 }
 
@@ -96,25 +112,49 @@ export interface Module {
 	objectives: string[];
 	lessons: Lesson[];
 	questions: Question[];
+	/** Final-assessment bank items of this module (not placed in lessons). */
+	assessment: Question[];
 	scenarios: Scenario[];
+}
+
+/** A course-level learning objective and the module objectives that assess it. */
+export interface CourseObjective {
+	id: string;
+	/** Module objective ids (unique across the course). */
+	covers: string[];
+}
+
+export interface GlossaryTerm {
+	id: string;
+	sources: string[];
 }
 
 export interface Course {
 	id: string;
 	version: string;
-	/** Fraction 0..1 of knowledge checks that must be correct to pass. */
+	/** The track this build teaches (e.g. patrol, campus): it chose `modules`. */
+	track: string;
+	/** The agency profile the build used (`default` when none was given). */
+	profile: string;
+	/** Fraction 0..1 of final-assessment items that must be correct to pass. */
 	passMark: number;
-	/** How many times a learner may answer a module's knowledge checks. */
+	/** How many times a learner may take the final assessment (and retry a module's checks). */
 	maxAttempts: number;
+	/** Items drawn for each attempt of the final assessment. */
+	assessmentSize: number;
 	languages: string[];
 	defaultLanguage: string;
 	/** The date the facts were last checked against their sources (YYYY-MM-DD). */
 	factsAsOf: string;
 	/** Course title per language (also used in the SCORM manifests). */
 	title: Record<string, string>;
+	objectives: CourseObjective[];
 	modules: Module[];
+	glossary: GlossaryTerm[];
 	sources: Record<string, Source>;
 	facts: Record<string, Fact>;
+	/** Hosted web bundle only: where progress is sent (from the agency profile). */
+	hosted?: { endpoint: string };
 }
 
 /** i18next resources: language → namespace → nested keys. Rich fields hold `Rich` values. */
