@@ -363,6 +363,14 @@ describe('bad content fails with file, key path and fix', () => {
 		expect(issues[0]!.path).toMatch(/line \d+/);
 	});
 
+	it('reports a syntax error in a text file without burying it under every key as missing', () => {
+		const dir = broken(L, (d) => d);
+		writeFileSync(join(dir, L), 'title: Basics\ndescription: Ends with: a colon\n');
+		const issues = issuesOf(dir);
+		expect(issues.length).toBeLessThanOrEqual(2);
+		expect(issues.every((i) => /YAML syntax error/.test(i.message))).toBe(true);
+	});
+
 	it('a missing language file names every missing key', () => {
 		const dir = broken('course.yaml', (d) => {
 			d.languages = ['en', 'es'];

@@ -52,7 +52,15 @@ export function compileText(options: {
 		];
 		for (const { ns, file, keys, facts } of namespaces) {
 			const compiled: Record<string, unknown> = {};
-			const text = flattenText(options.read(file) ?? {});
+			const raw = options.read(file);
+			// A file that does not parse has its syntax error reported; listing every key of it as
+			// missing would only bury that error.
+			if (
+				raw === undefined &&
+				issues.items.some((i) => i.file === displayPath(file) && /YAML syntax/.test(i.message))
+			)
+				continue;
+			const text = flattenText(raw ?? {});
 			const at = issues.for(displayPath(file));
 			const known = new Set(keys.map((k) => k.key));
 			for (const { key, rich, optional } of keys) {

@@ -7,6 +7,7 @@ import {
 	isCorrect,
 	normalizeAnswer,
 	summarizeModule,
+	untouchedAnswer,
 	type AssessmentProgress,
 	type LearnerState
 } from './progress.ts';
@@ -118,7 +119,7 @@ export function attemptResults(options: {
 	for (const id of attempt.items) {
 		const item = findItem(course, id);
 		if (!item) continue;
-		const answer = attempt.answers[id];
+		const answer = attempt.answers[id] ?? untouchedOrNone(item.question);
 		const right = !!answer && isCorrect(item.question, answer);
 		const key = item.question.objective;
 		const entry = byObjective.get(key) ?? {
@@ -153,6 +154,12 @@ export function findItem(
 	itemId: string
 ): { module: Module; question: Question } | undefined {
 	return assessmentBank(course).find((b) => b.question.id === itemId);
+}
+
+/** An ordering left as shown is an answer; any other untouched item is unanswered. */
+function untouchedOrNone(question: Question): string[] | undefined {
+	const answer = untouchedAnswer(question);
+	return answer.length ? answer : undefined;
 }
 
 function shuffle<T>(list: T[], random: () => number): T[] {

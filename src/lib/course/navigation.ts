@@ -39,7 +39,14 @@ export function neighbours(course: Course, route: string): { previous?: Step; ne
 	return i < 0 ? {} : { previous: steps[i - 1], next: steps[i + 1] };
 }
 
+/** Screens outside the modules: the final assessment, the resources, the job aids. */
+export const COURSE_ROUTES = ['assessment', 'resources', 'card', 'certificate'] as const;
+
 /** Whether a saved bookmark still names a screen of the current content. */
 export function isKnownRoute(course: Course, route: string): boolean {
-	return route === '' || courseSteps(course).some((s) => s.route === route);
+	return (
+		route === '' ||
+		(COURSE_ROUTES as readonly string[]).includes(route) ||
+		courseSteps(course).some((s) => s.route === route)
+	);
 }

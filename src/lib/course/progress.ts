@@ -63,6 +63,22 @@ export function correctAnswer(question: Question): string[] {
 	return question.options.filter((o) => o.correct).map((o) => o.id);
 }
 
+/**
+ * The order an ordering question is first shown in: a stable shuffle per question (so a resumed
+ * screen looks the same), never the correct order.
+ */
+export function initialOrder(question: Question): string[] {
+	const score = (id: string) =>
+		[...`${question.id}:${id}`].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+	const order = [...question.items].sort((a, b) => score(a) - score(b));
+	return order.every((id, i) => id === question.items[i]) ? [...order.slice(1), order[0]!] : order;
+}
+
+/** The answer a learner submits without touching the controls: the shown order, or nothing. */
+export function untouchedAnswer(question: Question): string[] {
+	return question.kind === 'order' ? initialOrder(question) : [];
+}
+
 /** An answer as it is stored: option sets sorted, orderings and sortings as given. */
 export function normalizeAnswer(question: Question, answer: string[]): string[] {
 	return question.kind === 'order' || question.kind === 'match' ? [...answer] : [...answer].sort();

@@ -12,9 +12,20 @@ import {
 	courseStatus,
 	emptyState,
 	moduleProgress,
+	isValidAnswer,
+	normalizeAnswer,
+	untouchedAnswer,
+	type AssessmentProgress,
 	type LearnerState,
 	type ModuleProgress
 } from '$lib/course/progress';
+import {
+	answerItem,
+	assessmentAvailability,
+	findItem,
+	startAttempt,
+	submitAttempt
+} from '$lib/course/assessment';
 import { chooseSaved } from '$lib/course/restore';
 import type { Course } from '$lib/course/types';
 import { scenarioResult } from '$lib/scenario/score';
@@ -102,7 +113,7 @@ export class CourseSession {
 		this.record({ interaction: questionInteraction({ module, question, ...options }) });
 		this.update(options.moduleId, (p) => {
 			if (!p.answers[options.questionId])
-				p.answers[options.questionId] = [...options.selected].sort();
+				p.answers[options.questionId] = normalizeAnswer(question, options.selected);
 		});
 	}
 
@@ -141,6 +152,46 @@ export class CourseSession {
 				p.scenariosDone.push(options.scenarioId);
 			}
 		});
+	}
+
+	/** Start an attempt of the final assessment (a fresh draw), when one may start. */
+	startAssessment(random?: () => number) {
+		if (assessmentAvailability(this.course, this.state) !== 'ready') return;
+		const state = $state.snapshot(this.state) as LearnerState;
+		this.state.assessment = startAttempt({ course: this.course, state, random });
+		this.sync(true);
+	}
+
+	/** Keep an assessment answer as it is given (no feedback until submitted). */
+	answerAssessment(options: { itemId: string; answer: string[] }) {
+		const attempt = this.state.assessment;
+		if (!attempt) return;
+		const current = $state.snapshot(attempt) as AssessmentProgress;
+		this.state.assessment = answerItem({ course: this.course, attempt: current, ...options });
+		this.sync(false);
+	}
+
+	/** Submit the attempt: score it, report every item to the LMS, and commit. */
+	submitAssessment(options: { latencyMs: number; describe: (itemId: string) => string }) {
+		const attempt = this.state.assessment;
+		if (!attempt || attempt.submitted) return;
+		const current = $state.snapshot(attempt) as AssessmentProgress;
+		for (const itemId of current.items) {
+			const item = findItem(this.course, itemId);
+			const selected = item && (current.answers[itemId] ?? untouchedAnswer(item.question));
+			// The page lets a learner submit only with every item answered; never report a blank.
+			if (!item || !selected || !isValidAnswer(item.question, selected)) continue;
+			this.record({
+				interaction: questionInteraction({
+					...item,
+					selected,
+					latencyMs: options.latencyMs / Math.max(current.items.length, 1),
+					description: options.describe(itemId)
+				})
+			});
+		}
+		this.state.assessment = submitAttempt({ course: this.course, attempt: current });
+		this.sync(true);
 	}
 
 	/** Clear a module's answers for another knowledge-check attempt. */
