@@ -2,7 +2,7 @@
 // Returns a typed course and its i18next resources, or throws a ContentError listing every issue.
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Course, Module, Resources } from '../course/types.ts';
+import type { ChecklistRef, Course, Module, PocketCard, Resources } from '../course/types.ts';
 import { checkRefs, checkUnique } from './checks.ts';
 import * as v from 'valibot';
 import { IssueList, didYouMean } from './issues.ts';
@@ -166,7 +166,10 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 
 	const facts = Object.fromEntries(Object.entries(factsRaw).map(([id, f]) => [id, { id, ...f }]));
 	const all: Course = {
-		...settings,
+		id: settings.id,
+		version: settings.version,
+		title: settings.title,
+		factsAsOf: settings.factsAsOf,
 		...build,
 		modules,
 		glossary,
@@ -174,9 +177,21 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 		facts
 	};
 	const moduleDirs = new Map(modules.map((m) => [m.id, join(root, byId.get(m.id)!)]));
-	const text = compileText({ course: all, root, moduleDirs, issues, read, agency: profile.agency });
+	const text = compileText({
+		course: all,
+		root,
+		moduleDirs,
+		issues,
+		read,
+		agency: profile.agency,
+		cardNumbers: settings.pocketCard?.numbers ?? []
+	});
 	issues.throwIfAny();
 	const course: Course = { ...all, modules: build.modules, objectives: build.objectives };
+	const card = pocketCard({ settings, modules: build.modules, facts: course.facts, report: at });
+	issues.throwIfAny();
+	if (card) course.pocketCard = card;
+	else delete course.pocketCard;
 	const resources = Object.fromEntries(
 		Object.entries(text.resources)
 			.filter(([lng]) => course.languages.includes(lng))
@@ -193,6 +208,46 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 }
 
 type Settings = v.InferOutput<typeof courseSchema>;
+
+/** Resolve the pocket card's checklist references among the modules this build includes. */
+function pocketCard(options: {
+	settings: Settings;
+	modules: Module[];
+	facts: Course['facts'];
+	report: Report;
+}): PocketCard | undefined {
+	const spec = options.settings.pocketCard;
+	if (!spec) return undefined;
+	const resolveRef = (ref: string, path: string): ChecklistRef | undefined => {
+		const [module, lesson, block] = ref.split('.');
+		const found = options.modules
+			.find((m) => m.id === module)
+			?.lessons.find((l) => l.id === lesson)
+			?.blocks.find((b) => b.id === block);
+		if (found?.type === 'checklist') {
+			return { module: module!, lesson: lesson!, block: block!, items: found.items };
+		}
+		options.report(
+			path,
+			`"${ref}" is not a checklist of a module this build includes`,
+			'write <module>.<lesson>.<checklist block id> of a module in every track'
+		);
+		return undefined;
+	};
+	const indicators = spec.indicators.flatMap((r, i) => {
+		const ref = resolveRef(r, `pocketCard.indicators[${i}]`);
+		return ref ? [ref] : [];
+	});
+	const steps = resolveRef(spec.steps, 'pocketCard.steps');
+	checkRefs({
+		refs: spec.numbers.map((id, i) => ({ id, path: `pocketCard.numbers[${i}]` })),
+		known: Object.keys(options.facts),
+		what: 'fact',
+		where: 'modules/facts.yaml',
+		report: options.report
+	});
+	return steps ? { indicators, steps, numbers: spec.numbers } : undefined;
+}
 type Profile = v.InferOutput<typeof profileSchema>;
 type Report = (path: string, message: string, fix: string) => void;
 

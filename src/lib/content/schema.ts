@@ -47,6 +47,14 @@ export const courseSchema = v.strictObject({
 	),
 	/** Course-level objective → the module objectives that assess it. */
 	objectives: v.optional(v.record(id, v.pipe(ids, v.minLength(1)))),
+	/** The printable pocket card: checklists it reprints (<module>.<lesson>.<block>) and numbers. */
+	pocketCard: v.optional(
+		v.strictObject({
+			indicators: v.pipe(v.array(v.string()), v.minLength(1)),
+			steps: v.string(),
+			numbers: v.pipe(ids, v.minLength(1))
+		})
+	),
 	/** Track → what it leaves out: module ids, or `module.scenario` for one scenario. */
 	tracks: v.optional(
 		v.record(

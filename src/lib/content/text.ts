@@ -31,11 +31,18 @@ export function compileText(options: {
 	issues: IssueList;
 	read: (file: string) => unknown;
 	agency: AgencyText;
+	/** Facts the pocket card lists: each needs a label (`card.numbers.<id>`). */
+	cardNumbers: string[];
 }): { resources: Resources; report: TextReport } {
 	const { course, root, issues } = options;
 	const resources: Resources = {};
 	const report: TextReport = { missing: {}, keys: {} };
-	const courseKeys = courseTextKeys({ root, course, read: options.read });
+	const courseKeys = courseTextKeys({
+		root,
+		course,
+		read: options.read,
+		cardNumbers: options.cardNumbers
+	});
 	for (const lng of course.languages) {
 		resources[lng] = {};
 		const agency = agencyFor({ agency: options.agency, lng, issues });
@@ -118,6 +125,7 @@ function courseTextKeys(options: {
 	root: string;
 	course: Course;
 	read: (file: string) => unknown;
+	cardNumbers: string[];
 }): TextKey[] {
 	const { course } = options;
 	const file = join(options.root, 'locales', `${course.defaultLanguage}.yaml`);
@@ -127,6 +135,10 @@ function courseTextKeys(options: {
 	return [
 		{ key: 'description', rich: false },
 		...course.objectives.map((o) => ({ key: `objectives.${o.id}`, rich: false })),
+		...options.cardNumbers.map((id) => ({
+			key: `card.numbers.${id}`,
+			rich: false
+		})),
 		...course.glossary.flatMap((g) => [
 			{ key: `glossary.${g.id}.term`, rich: false },
 			{ key: `glossary.${g.id}.definition`, rich: true }

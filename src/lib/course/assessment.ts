@@ -62,7 +62,8 @@ export function startAttempt(options: {
 		items: drawItems(options),
 		answers: {},
 		submitted: false,
-		best: previous?.best
+		best: previous?.best,
+		...(previous?.passedOn === undefined ? {} : { passedOn: previous.passedOn })
 	};
 }
 
@@ -80,15 +81,22 @@ export function answerItem(options: {
 	return { ...attempt, answers };
 }
 
-/** Submit: score the attempt (unanswered items count as wrong) and keep the best score. */
+/**
+ * Submit: score the attempt (unanswered items count as wrong), keep the best score, and the day
+ * the learner first passed.
+ */
 export function submitAttempt(options: {
 	course: Course;
 	attempt: AssessmentProgress;
+	now?: number;
 }): AssessmentProgress {
-	const { attempt } = options;
+	const { attempt, course, now = Date.now() } = options;
 	if (attempt.submitted) return attempt;
 	const { score } = attemptResults(options);
-	return { ...attempt, submitted: true, best: Math.max(attempt.best ?? 0, score) };
+	const best = Math.max(attempt.best ?? 0, score);
+	const passed = best >= course.passMark - 1e-9;
+	const passedOn = attempt.passedOn ?? (passed ? now - (now % 86_400_000) : undefined);
+	return { ...attempt, submitted: true, best, ...(passedOn === undefined ? {} : { passedOn }) };
 }
 
 export interface ObjectiveResult {

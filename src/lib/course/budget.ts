@@ -40,7 +40,8 @@ export function worstCaseState(course: Course): LearnerState {
 						items: drawn.map((q) => q.id),
 						answers: Object.fromEntries(drawn.map((q) => [q.id, fullAnswer(q)])),
 						submitted: false,
-						best: 0.999
+						best: 0.999,
+						passedOn: 36 ** 4 * 86_400_000
 					}
 				}
 			: {})

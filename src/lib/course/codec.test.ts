@@ -31,7 +31,8 @@ const withAssessment: LearnerState = {
 		items: ['a_match', 'a_tf', 'a_order'],
 		answers: { a_match: ['blue', 'blue', 'red'], a_order: ['third', 'first', 'second'] },
 		submitted: false,
-		best: 0.667
+		best: 0.667,
+		passedOn: Date.UTC(2026, 10, 24)
 	}
 };
 /** The good fixture with its content changed: a lesson added, an assessment item added. */
@@ -95,7 +96,8 @@ describe('progress codec', () => {
 			items: [],
 			answers: {},
 			submitted: true,
-			best: 0.667
+			best: 0.667,
+			passedOn: Date.UTC(2026, 10, 24)
 		});
 		// An unfinished module starts again from nothing; an unfinished draw does not use an attempt.
 		const unfinished = encodeState({

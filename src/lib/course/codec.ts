@@ -3,7 +3,7 @@
 //
 //   P3~<revision>~<saved at>~<language>~<location>~<module>|<module>...~<assessment>~<check>
 //   module     = <id>!<shape>!<done>!<lessons>!<attempt>!<answers>!<paths>!<scenarios done>
-//   assessment = <attempt>!<submitted>!<best>!<shape>!<items>!<answers>     ('' before the first)
+//   assessment = <attempt>!<submitted>!<best>!<passed on>!<shape>!<items>!<answers>  ('' if none)
 //
 // <shape> is a short hash of the module's (or the assessment bank's) ids in order: when the content
 // changed since the save, positions may point elsewhere, so that module starts again, except that
@@ -195,6 +195,7 @@ function encodeAssessment(course: Course, state: LearnerState): string {
 		b36(a.attempt),
 		a.submitted ? '1' : '0',
 		a.best === undefined ? '' : b36(Math.round(a.best * 1000)),
+		a.passedOn === undefined ? '' : b36(a.passedOn / 86_400_000),
 		bankShape(bank),
 		items.map((i) => b36(i).padStart(2, '0')).join(''),
 		items.map((i) => encodeAnswer(bank[i]!, a.answers[bank[i]!.id])).join('.')
@@ -206,8 +207,9 @@ function decodeAssessment(
 	chunk: string
 ): { value: LearnerState['assessment']; changed: boolean } | undefined {
 	const fields = chunk.split('!');
-	if (fields.length !== 6) return undefined;
-	const [attempt = '', submitted, best = '', shape, items = '', answers = ''] = fields;
+	if (fields.length !== 7) return undefined;
+	const [attempt = '', submitted, best = '', passed = '', shape, items = '', answers = ''] = fields;
+	const passedOn = passed === '' ? {} : { passedOn: parseInt(passed, 36) * 86_400_000 };
 	const attempts = parseInt(attempt, 36);
 	if (!(attempts >= 1) || !/^[01]$/.test(submitted ?? '')) return undefined;
 	const bestScore = best === '' ? undefined : Math.min(parseInt(best, 36), 1000) / 1000;
@@ -217,7 +219,14 @@ function decodeAssessment(
 		// taken and the best score stay.
 		const taken = submitted === '1' ? attempts : attempts - 1;
 		if (!taken && bestScore === undefined) return { value: undefined, changed: true };
-		const value = { attempt: taken, items: [], answers: {}, submitted: true, best: bestScore };
+		const value = {
+			attempt: taken,
+			items: [],
+			answers: {},
+			submitted: true,
+			best: bestScore,
+			...passedOn
+		};
 		return { value, changed: true };
 	}
 	if (items.length % 2) return undefined;
@@ -230,7 +239,8 @@ function decodeAssessment(
 		items: drawn.map((q) => q!.id),
 		answers: {} as Record<string, string[]>,
 		submitted: submitted === '1',
-		best: bestScore
+		best: bestScore,
+		...passedOn
 	};
 	for (const [i, q] of drawn.entries()) {
 		if (!answerList[i]) continue;

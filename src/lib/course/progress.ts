@@ -27,6 +27,8 @@ export interface AssessmentProgress {
 	submitted: boolean;
 	/** Best score 0..1 of the submitted attempts; undefined before the first submission. */
 	best: number | undefined;
+	/** The day (UTC midnight, ms) the learner first passed; for the certificate. */
+	passedOn?: number;
 }
 
 export interface LearnerState {

@@ -124,6 +124,20 @@ export interface CourseObjective {
 	covers: string[];
 }
 
+/** A checklist block reprinted on the pocket card. */
+export interface ChecklistRef {
+	module: string;
+	lesson: string;
+	block: string;
+	items: string[];
+}
+
+export interface PocketCard {
+	indicators: ChecklistRef[];
+	steps: ChecklistRef;
+	numbers: string[];
+}
+
 export interface GlossaryTerm {
 	id: string;
 	sources: string[];
@@ -149,6 +163,8 @@ export interface Course {
 	/** Course title per language (also used in the SCORM manifests). */
 	title: Record<string, string>;
 	objectives: CourseObjective[];
+	/** The printable pocket card: the checklists it reprints and the numbers (fact ids) it lists. */
+	pocketCard?: PocketCard;
 	modules: Module[];
 	glossary: GlossaryTerm[];
 	sources: Record<string, Source>;
