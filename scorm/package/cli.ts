@@ -1,5 +1,8 @@
-// `npx tsx scorm/package/cli.ts`: packages build/ into one SCORM zip per standard and a cmi5 zip
-// under dist/.
+// `npm run package [-- --profile <file>]`: for each agency profile (both shipped variants, patrol
+// and campus, when none is given) builds the course and packages it into one SCORM zip per
+// standard and a cmi5 zip under dist/.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Course } from '../../src/lib/course/types.ts';
@@ -10,12 +13,16 @@ import { STANDARDS } from './manifest.ts';
 import { messageOf, resolveSchemasDir } from './schemas.ts';
 
 type CourseSettings = Pick<Course, 'id' | 'version' | 'passMark' | 'title' | 'defaultLanguage'> &
-	Partial<Pick<Course, 'languages'>>;
-type Loader = (options: { root: string }) => unknown;
+	Partial<Pick<Course, 'languages' | 'profile'>>;
+type Loader = (options: { root: string; profile?: string }) => unknown;
 /** The course settings, and its description per language when the loader gives the text. */
 type LoadCourse = (options: {
 	root: string;
+	profile?: string;
 }) => Promise<{ course: CourseSettings; description: Record<string, string> }>;
+
+/** The variants `npm run package` builds when no profile is named; the last one stays in build/. */
+export const SHIPPED_PROFILES = ['profiles/campus.yaml', 'profiles/default.yaml'];
 
 const LOADER = 'src/lib/content/load.ts';
 
@@ -69,15 +76,28 @@ function fileSafe(label: string, value: string): string {
 	return value;
 }
 
-/** Packages <repoRoot>/build into dist/<id>-<version>-<standard>.zip: SCORM 1.2, 2004 and cmi5. */
-export async function packageAll({ repoRoot }: { repoRoot: string }): Promise<BundleResult[]> {
+/**
+ * Packages <repoRoot>/build (built for `profile`) into dist/<id>[-<profile>]-<version>-<standard>.zip:
+ * SCORM 1.2, 2004 and cmi5. The default profile's bundles carry no profile in their names.
+ */
+export async function packageAll({
+	repoRoot,
+	profile
+}: {
+	repoRoot: string;
+	profile?: string;
+}): Promise<BundleResult[]> {
 	const loadCourse = await importLoader(repoRoot);
-	const { course, description } = await loadCourse({ root: path.join(repoRoot, 'modules') });
+	const { course, description } = await loadCourse({
+		root: path.join(repoRoot, 'modules'),
+		...(profile ? { profile: path.resolve(repoRoot, profile) } : {})
+	});
 	const title = course.title[course.defaultLanguage];
 	if (title === undefined || title.trim() === '') {
 		throw new Error(`The course has no title in its default language "${course.defaultLanguage}"`);
 	}
-	const name = `${fileSafe('id', course.id)}-${fileSafe('version', course.version)}`;
+	const variant = course.profile && course.profile !== 'default' ? `-${course.profile}` : '';
+	const name = `${fileSafe('id', course.id)}${variant}-${fileSafe('version', course.version)}`;
 	const schemasDir = resolveSchemasDir({ repoRoot });
 	const results: BundleResult[] = [];
 	// One after the other: each holds the whole build in memory, and the output order stays stable.
@@ -117,11 +137,39 @@ function formatSize(bytes: number): string {
 	return `${(bytes / 1000).toFixed(1)} kB (${bytes} bytes)`;
 }
 
+/** `--profile <file>` (one agency's bundles) or none (every shipped variant). */
+export function parseArgs(argv: string[]): { profiles: string[] } {
+	const at = argv.indexOf('--profile');
+	if (at < 0) return { profiles: SHIPPED_PROFILES };
+	const file = argv[at + 1];
+	if (!file || file.startsWith('--'))
+		throw new Error('--profile needs a file, e.g. --profile profiles/my-agency.yaml');
+	return { profiles: [file] };
+}
+
+/** Build the course for one profile into build/ (the Vite plugin reads COURSE_PROFILE). */
+function build(repoRoot: string, profile: string): void {
+	const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+	const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		cwd: repoRoot,
+		stdio: 'inherit',
+		env: { ...process.env, COURSE_PROFILE: path.resolve(repoRoot, profile) }
+	});
+	if (run.status !== 0) throw new Error(`The build for ${profile} failed (see above).`);
+}
+
 async function main(): Promise<void> {
 	const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 	try {
-		for (const result of await packageAll({ repoRoot })) {
-			console.log(`${path.relative(process.cwd(), result.outFile)}  ${formatSize(result.bytes)}`);
+		const { profiles } = parseArgs(process.argv.slice(2));
+		for (const profile of profiles) {
+			if (!existsSync(path.resolve(repoRoot, profile)))
+				throw new Error(`No profile file ${profile}`);
+			console.log(`Building for ${profile}…`);
+			build(repoRoot, profile);
+			for (const result of await packageAll({ repoRoot, profile })) {
+				console.log(`${path.relative(process.cwd(), result.outFile)}  ${formatSize(result.bytes)}`);
+			}
 		}
 	} catch (error) {
 		console.error(messageOf(error));

@@ -246,7 +246,11 @@ function pocketCard(options: {
 		where: 'modules/facts.yaml',
 		report: options.report
 	});
-	return steps ? { indicators, steps, numbers: spec.numbers } : undefined;
+	const numbers = spec.numbers.flatMap((id) => {
+		const fact = options.facts[id];
+		return fact ? [{ id, value: fact.value }] : [];
+	});
+	return steps ? { indicators, steps, numbers } : undefined;
 }
 type Profile = v.InferOutput<typeof profileSchema>;
 type Report = (path: string, message: string, fix: string) => void;

@@ -5,7 +5,7 @@ describe('start-up text versus module text', () => {
 	it('keeps course text and module headings at start-up, the rest in the module file', () => {
 		const { head, body } = splitResources({
 			en: {
-				course: { description: 'd', ui: { next: 'Next' } },
+				course: { description: 'd', ui: { next: 'Next', card: { title: 'Card' } } },
 				basics: { title: 'T', description: 'D', objectives: { a: 'A' }, lessons: { l: {} } }
 			}
 		});
@@ -15,6 +15,9 @@ describe('start-up text versus module text', () => {
 				basics: { title: 'T', description: 'D', objectives: { a: 'A' } }
 			}
 		});
-		expect(body).toEqual([{ ns: 'basics', language: 'en', text: { lessons: { l: {} } } }]);
+		expect(body).toEqual([
+			{ ns: 'course', language: 'en', text: { ui: { card: { title: 'Card' } } } },
+			{ ns: 'basics', language: 'en', text: { lessons: { l: {} } } }
+		]);
 	});
 });

@@ -10,23 +10,31 @@ import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import type { Resources } from '../course/types.ts';
 import { loadCourseContent, type ImageAsset } from './load.ts';
-import { COURSE_NS } from './text.ts';
+import { COURSE_NS, GLOSSARY_NS } from './text.ts';
+import { splitLayout, type Layouts } from '../course/layout.ts';
 import { CONTENT_DIR, TEXT_GLOBAL, moduleTextFile } from '../i18n/text-files.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
+/** Interface labels of the screens outside the modules, loaded with those screens. */
+export const LATER_UI = ['assessment', 'certificate', 'card', 'resources'];
 /** Keys of a module's text needed before the module is opened (home screen). */
 const HEAD_KEYS = ['title', 'description', 'objectives'];
 
 /** Vite plugin: `import { course, resources } from 'virtual:course'` plus per-module text files. */
-export function coursePlugin(options: { root?: string; staticDir?: string } = {}): Plugin {
+export function coursePlugin(
+	options: { root?: string; staticDir?: string; profile?: string } = {}
+): Plugin {
 	const root = resolve(options.root ?? 'modules');
+	// The agency profile: COURSE_PROFILE (set by `npm run package`), else profiles/default.yaml.
+	const profile = options.profile ?? process.env.COURSE_PROFILE;
 	const staticDir = resolve(options.staticDir ?? 'static');
 	const load = () => {
-		const loaded = loadCourseContent({ root });
+		const loaded = loadCourseContent({ root, ...(profile ? { profile } : {}) });
 		const { head, body } = splitResources(loaded.resources);
-		writeModuleFiles({ staticDir, body, images: loaded.images });
-		return { ...loaded, head };
+		const { startup, layouts } = splitLayout(loaded.course, { library: GLOSSARY_NS });
+		writeModuleFiles({ staticDir, body, layouts, images: loaded.images });
+		return { ...loaded, course: startup, head };
 	};
 	return {
 		name: 'course-content',
@@ -55,7 +63,13 @@ export function splitResources(resources: Resources) {
 		head[language] = {};
 		for (const [ns, text] of Object.entries(namespaces)) {
 			if (ns === COURSE_NS) {
-				head[language][ns] = text;
+				// Labels of the screens outside the modules load with those screens
+				// (content/course.<lang>.js), not at start-up.
+				const ui = { ...(text.ui as Record<string, unknown>) };
+				const later = Object.fromEntries(LATER_UI.filter((k) => k in ui).map((k) => [k, ui[k]]));
+				for (const k of LATER_UI) delete ui[k];
+				head[language][ns] = { ...text, ui };
+				body.push({ ns, language, text: { ui: later } });
 				continue;
 			}
 			const entries = Object.entries(text);
@@ -74,6 +88,7 @@ export function splitResources(resources: Resources) {
 function writeModuleFiles(options: {
 	staticDir: string;
 	body: ReturnType<typeof splitResources>['body'];
+	layouts: Layouts;
 	images: ImageAsset[];
 }) {
 	rmSync(join(options.staticDir, CONTENT_DIR), { recursive: true, force: true });
@@ -83,7 +98,8 @@ function writeModuleFiles(options: {
 		writeFileSync(file, data);
 	};
 	for (const { ns, language, text } of options.body) {
-		const payload = JSON.stringify([ns, language, text]);
+		// The module's layout rides along with its text (it is small, and one file means one request).
+		const payload = JSON.stringify([ns, language, text, options.layouts[ns] ?? {}]);
 		write(
 			moduleTextFile(ns, language),
 			`(self.${TEXT_GLOBAL}=self.${TEXT_GLOBAL}||[]).push(${payload});\n`

@@ -135,7 +135,8 @@ export interface ChecklistRef {
 export interface PocketCard {
 	indicators: ChecklistRef[];
 	steps: ChecklistRef;
-	numbers: string[];
+	/** Fact id and value of each number, resolved at build time. */
+	numbers: { id: string; value: string }[];
 }
 
 export interface GlossaryTerm {

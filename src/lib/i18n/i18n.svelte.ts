@@ -6,7 +6,13 @@ import { TEXT_GLOBAL, moduleTextFile } from './text-files';
 
 export const i18n = $state({ lang: 'en', loaded: [] as string[] });
 
-type TextEntry = [ns: string, language: string, text: Record<string, unknown>];
+type TextEntry = [ns: string, language: string, text: Record<string, unknown>, layout?: unknown];
+
+/** Receives the layout that comes with a module's text (see course/layout.ts). */
+let onLayout: (ns: string, layout: unknown) => void = () => {};
+export function setLayoutHandler(handler: (ns: string, layout: unknown) => void) {
+	onLayout = handler;
+}
 /** Loads in flight, so two screens asking at once share one script tag (not reactive state). */
 const pending: Record<string, Promise<void> | undefined> = {};
 
@@ -65,7 +71,8 @@ export function loadModuleText(ns: string, language = i18n.lang): Promise<void> 
 	if (running) return running;
 	const target = globalThis as unknown as Record<string, { push(entry: TextEntry): void }>;
 	target[TEXT_GLOBAL] = {
-		push: ([entryNs, entryLanguage, text]) => {
+		push: ([entryNs, entryLanguage, text, layout]) => {
+			if (layout) onLayout(entryNs, layout);
 			i18next.addResourceBundle(entryLanguage, entryNs, text, true, true);
 			i18n.loaded.push(`${entryNs}/${entryLanguage}`);
 		}

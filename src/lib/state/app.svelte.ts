@@ -3,7 +3,8 @@
 import { course, resources } from 'virtual:course';
 import { bindLifecycle, createTracker } from '$scorm/index';
 import type { Standard } from '$scorm/tracker';
-import { chooseLanguage, initI18n } from '$lib/i18n/i18n.svelte';
+import { applyLayout, type Layouts } from '$lib/course/layout';
+import { chooseLanguage, initI18n, setLayoutHandler } from '$lib/i18n/i18n.svelte';
 import { CourseSession } from './session.svelte';
 
 export { course };
@@ -27,6 +28,8 @@ function boot(): CourseSession {
 		fallback: course.defaultLanguage
 	});
 	session.state.language = language;
+	// Lesson blocks and sources arrive with each module's text (they are not in the start-up file).
+	setLayoutHandler((ns, layout) => applyLayout(course, ns, layout as Layouts[string]));
 	initI18n({ resources, language, fallback: course.defaultLanguage });
 	// Registered before the lifecycle's own listeners, so what is queued reaches the tracker
 	// before it commits (page hidden) or finishes (page hide).
