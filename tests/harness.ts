@@ -2,7 +2,7 @@
 // drive it (answers and best scenario paths come from modules/, not from copies in the tests).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type FrameLocator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
 /** Where the course is: its own page, or the frame inside the preview LMS. */
 export type Scope = Page | FrameLocator;
@@ -11,26 +11,49 @@ import { proveScenario } from '../src/lib/scenario/graph.ts';
 import type { Module, Question, Scenario } from '../src/lib/course/types.ts';
 import type { FaultName, FlatCmi } from '../scorm/preview/contract.ts';
 import { FAULTS } from '../scorm/preview/faults.ts';
-import { decodeState } from '../src/lib/course/codec.ts';
+import { decodeState, encodeState } from '../src/lib/course/codec.ts';
+import {
+	correctAnswer,
+	emptyState,
+	initialOrder,
+	type LearnerState
+} from '../src/lib/course/progress.ts';
 
 export const content = loadCourseContent({ root: join(process.cwd(), 'modules') });
 export const { course } = content;
+/** The campus public-safety variant (profiles/campus.yaml): the campus module, no traffic stop. */
+export const campusContent = loadCourseContent({
+	root: join(process.cwd(), 'modules'),
+	profile: join(process.cwd(), 'profiles', 'campus.yaml')
+});
+export const campusCourse = campusContent.course;
 export const STANDARDS = ['scorm12', 'scorm2004'] as const;
 export type Standard = (typeof STANDARDS)[number];
 
 type Text = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const text = (ns: string): Text => content.resources.en![ns] as Text;
+const text = (ns: string): Text =>
+	(content.resources.en![ns] ?? campusContent.resources.en![ns]) as Text;
 
-/** The zip `npm run package` wrote for a standard (or the cmi5 one). */
-export function bundleName(standard: Standard | 'cmi5'): string {
-	const name = readdirSync('dist').find((f) => f.endsWith(`-${standard}.zip`));
+/** The zip `npm run package` wrote for a standard (or the cmi5 one), patrol or campus variant. */
+export function bundleName(
+	standard: Standard | 'cmi5',
+	variant: 'patrol' | 'campus' = 'patrol'
+): string {
+	const prefix = variant === 'patrol' ? `${course.id}-${course.version}-` : `${course.id}-campus-`;
+	const name = readdirSync('dist').find(
+		(f) => f.startsWith(prefix) && f.endsWith(`-${standard}.zip`)
+	);
 	if (!name) throw new Error(`dist/ has no ${standard} bundle: run npm run package`);
 	return name;
 }
 
 /** Open the preview LMS player on a bundle; returns the course frame. */
-export async function launch(page: Page, standard: Standard): Promise<FrameLocator> {
-	await page.goto(`/player.html?bundle=${encodeURIComponent(bundleName(standard))}`);
+export async function launch(
+	page: Page,
+	standard: Standard,
+	variant: 'patrol' | 'campus' = 'patrol'
+): Promise<FrameLocator> {
+	await page.goto(`/player.html?bundle=${encodeURIComponent(bundleName(standard, variant))}`);
 	await page.waitForFunction(() => !!window.previewLms);
 	await page.evaluate(() => window.previewLms!.whenLoaded());
 	const frame = page.frameLocator('iframe[title="Course"]');
@@ -76,24 +99,150 @@ export async function expectCleanCalls(page: Page) {
 	expect(rejected, 'values a strict LMS rejects').toEqual([]);
 }
 
-/** Answer a knowledge check through the UI, correctly or with the first wrong option. */
-export async function answer(frame: Scope, module: Module, question: Question, correctly = true) {
-	const q = text(module.id).questions[question.id];
-	const form = frame.getByRole('form', { name: q.prompt });
+/** Set a question's controls inside `scope`: the correct answer, or a complete wrong one. */
+export async function fillAnswer(
+	scope: Locator,
+	q: Text,
+	question: Question,
+	correctly: boolean
+): Promise<void> {
+	if (question.kind === 'order') {
+		// Left as first shown the order is wrong (initialOrder never shows the right one).
+		if (!correctly) return;
+		const current = initialOrder(question);
+		for (const [i, item] of question.items.entries()) {
+			for (let p = current.indexOf(item); p > i; p--) {
+				await scope.getByRole('button', { name: `Move up: ${q.items[item]}`, exact: true }).click();
+				[current[p - 1], current[p]] = [current[p]!, current[p - 1]!];
+			}
+		}
+		return;
+	}
+	if (question.kind === 'match') {
+		for (const [i, item] of question.items.entries()) {
+			const wrong = question.categories.find((c) => c !== question.key[i])!;
+			const category = correctly || i > 0 ? question.key[i]! : wrong;
+			await scope
+				.getByLabel(q.items[item], { exact: true })
+				.selectOption({ label: q.categories[category] });
+		}
+		return;
+	}
 	const picks = correctly
 		? question.options.filter((o) => o.correct)
 		: [question.options.find((o) => !o.correct)!];
-	const role = question.kind === 'single' ? 'radio' : 'checkbox';
+	const role = question.kind === 'multiple' ? 'checkbox' : 'radio';
 	for (const o of picks) {
 		// Options read "A. text": the letter the explanation refers to, then the option.
-		const name = `${o.id.toUpperCase()}. ${q.options[o.id]}`;
-		await form.getByRole(role, { name, exact: true }).check();
+		const name =
+			question.kind === 'truefalse'
+				? o.id === 't'
+					? 'True'
+					: 'False'
+				: `${o.id.toUpperCase()}. ${q.options[o.id]}`;
+		await scope.getByRole(role, { name, exact: true }).check();
 	}
+}
+
+/** Answer a knowledge check through the UI, correctly or with a wrong answer. */
+export async function answer(frame: Scope, module: Module, question: Question, correctly = true) {
+	const q = text(module.id).questions[question.id];
+	const form = frame.getByRole('form', { name: q.prompt });
+	await fillAnswer(form, q, question, correctly);
 	await form.getByRole('button', { name: 'Check my answer' }).click();
 	// Generous: an LMS whose commit hangs (tests/faults.e2e.ts) freezes the page for seconds.
 	await expect(form.getByRole('status')).toContainText(correctly ? 'Correct.' : 'Not quite.', {
 		timeout: 15_000
 	});
+}
+
+/** Complete a module from its first lesson: lessons, checks, each scenario on its best path. */
+export async function completeModule(frame: Scope, module: Module, correctly = true) {
+	await completeLessons(frame, module, correctly);
+	for (const scenario of module.scenarios) {
+		await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+			scenarioTitle(module, scenario.id)
+		);
+		await playScenario(frame, module, scenario, bestPath(scenario));
+		await expect(frame.getByRole('heading', { name: /^Outcome:/ })).toBeVisible();
+		await frame.getByRole('button', { name: /^(Next|Finish)$/ }).click();
+	}
+}
+
+/** Every assessment item of the course, by id. */
+export function assessmentItems(c = course): Map<string, { module: Module; question: Question }> {
+	return new Map(
+		c.modules.flatMap((m) => m.assessment.map((q) => [q.id, { module: m, question: q }]))
+	);
+}
+
+/**
+ * Take the final assessment through the UI (it must be open): answer `wrong` of the drawn items
+ * wrongly and the rest correctly, then submit. Returns the drawn item ids in order.
+ */
+export async function takeAssessment(frame: Scope, options: { wrong: number }): Promise<string[]> {
+	const start = frame.getByRole('button', {
+		name: /^(Start the assessment|Take the assessment again)$/
+	});
+	if (await start.isVisible()) await start.click();
+	const items = frame.locator('.assessment-items > li');
+	await expect(items.first()).toBeVisible();
+	const count = await items.count();
+	const bank = [...assessmentItems().values()];
+	const drawn: string[] = [];
+	for (let n = 0; n < count; n++) {
+		const item = items.nth(n);
+		const legend = (await item.locator('legend').textContent()) ?? '';
+		const found = bank.find(
+			({ module, question }) =>
+				legend.includes(text(module.id).assessment[question.id].prompt) &&
+				!drawn.includes(question.id)
+		);
+		if (!found) throw new Error(`No bank item matches the legend "${legend}"`);
+		drawn.push(found.question.id);
+		const q = text(found.module.id).assessment[found.question.id];
+		await fillAnswer(item, q, found.question, n >= options.wrong);
+	}
+	await frame.getByRole('button', { name: 'Submit the assessment' }).click();
+	await expect(frame.getByRole('heading', { name: 'Your result' })).toBeVisible();
+	return drawn;
+}
+
+/** A path through a scenario that ends at `endingId` (the shortest one). */
+export function pathTo(scenario: Scenario, endingId: string): string[] {
+	const paths = proveScenario(scenario).paths.filter((p) => p.ending === endingId);
+	if (!paths.length) throw new Error(`No path of ${scenario.id} ends at ${endingId}`);
+	return paths.reduce((a, b) => (b.choices.length < a.choices.length ? b : a)).choices;
+}
+
+/** Relaunch the course from a prepared learner state (as if the last launch had saved it). */
+export async function resumeFrom(page: Page, state: LearnerState, c = course) {
+	const data = encodeState({ state, course: c });
+	const location = page.evaluate(() => window.previewLms!.standard);
+	const key = (await location) === 'scorm12' ? 'cmi.core.lesson_location' : 'cmi.location';
+	await page.evaluate(
+		({ data, key, where }) =>
+			window.previewLms!.resumeWith({ 'cmi.suspend_data': data, [key]: where }),
+		{ data, key, where: state.location || 'home' }
+	);
+	await expect(
+		page.frameLocator('iframe[title="Course"]').getByRole('heading', { level: 1 })
+	).toBeVisible();
+}
+
+/** A learner state with every module of `c` done (lessons, checks right, scenarios on their best path). */
+export function allModulesDone(c = course): LearnerState {
+	const state = emptyState({ language: 'en' });
+	for (const m of c.modules) {
+		state.modules[m.id] = {
+			lessonsDone: m.lessons.map((l) => l.id),
+			attempt: 1,
+			answers: Object.fromEntries(m.questions.map((q) => [q.id, correctAnswer(q)])),
+			scenarios: Object.fromEntries(m.scenarios.map((s) => [s.id, bestPath(s)])),
+			scenariosDone: m.scenarios.map((s) => s.id)
+		};
+	}
+	return state;
 }
 
 /** The highest-scoring path through a scenario (choice ids). */
@@ -153,6 +302,14 @@ export async function completeLessons(frame: Scope, module: Module, correctly = 
 		}
 		await frame.getByRole('button', { name: 'Next' }).click();
 	}
+}
+
+export const endingTitle = (module: Module, scenarioId: string, endingId: string): string =>
+	text(module.id).scenarios[scenarioId].endings[endingId].title;
+
+/** A fresh learner state that stands on `location`. */
+export function emptyStateAt(location: string): LearnerState {
+	return { ...emptyState({ language: 'en' }), location };
 }
 
 export const lessonTitle = (module: Module, lessonId: string): string =>

@@ -106,6 +106,11 @@ export interface PreviewLms {
 	relaunch(): Promise<void>;
 	/** Forget all stored data and launch ab-initio; resolves on iframe load. */
 	newAttempt(): Promise<void>;
+	/**
+	 * Relaunch as if the launch before had also committed `data` and exited with suspend: a tester
+	 * resumes from a prepared state (e.g. a suspend_data string). Resolves on iframe load.
+	 */
+	resumeWith(data: FlatCmi): Promise<void>;
 	/** Resolves when the current launch's iframe has loaded. */
 	whenLoaded(): Promise<void>;
 	/** Faults in force: API faults until cleared, next-launch ones until used, 'crash' until it fires. */

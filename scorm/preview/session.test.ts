@@ -120,6 +120,14 @@ describe('preview session (SCORM 1.2)', () => {
 		expect(b.lms.dataModel()['cmi.suspend_data']).toBe('1');
 	});
 
+	it('resumes from prepared data as if the launch before had committed it', async () => {
+		const { lms } = start('scorm12', course12);
+		await lms.whenLoaded();
+		await lms.resumeWith({ 'cmi.suspend_data': 'prepared', 'cmi.core.lesson_location': 'x' });
+		expect(lms).toMatchObject({ launch: 2, entry: 'resume' });
+		expect(lms.calls.find((c) => c.element === 'cmi.suspend_data')?.result).toBe('prepared');
+	});
+
 	it('counts errors as failures except the benign probes, and tracks termination', async () => {
 		const { lms } = start('scorm12', (api) => {
 			api.LMSInitialize('');

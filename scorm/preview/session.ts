@@ -146,12 +146,16 @@ export function createSession(options: SessionOptions): PreviewLms {
 		return loaded;
 	};
 
-	const restart = (fresh: boolean): Promise<void> => {
+	const restart = (fresh: boolean, extra?: FlatCmi): Promise<void> => {
 		// Serialise clicks: a second relaunch while one is unloading would seed from stale data.
 		busy ??= (async () => {
 			// Unloading first lets the course's pagehide handler finish and commit on the old instance.
 			if (frame.hasCourse) await frame.navigate('about:blank');
 			if (fresh) storage?.removeItem(key);
+			if (extra) {
+				const exit = config.standard === 'scorm12' ? 'cmi.core.exit' : 'cmi.exit';
+				record.committed = { ...(record.committed ?? record.seed), ...extra, [exit]: 'suspend' };
+			}
 			await begin(fresh ? null : record);
 		})().finally(() => {
 			busy = null;
@@ -184,6 +188,7 @@ export function createSession(options: SessionOptions): PreviewLms {
 		rejected: () => calls.filter((c) => c.strictReason !== null),
 		relaunch: () => restart(false),
 		newAttempt: () => restart(true),
+		resumeWith: (data) => restart(false, data),
 		whenLoaded: () => loaded,
 		get faults() {
 			return [...active];
