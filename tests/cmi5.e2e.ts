@@ -1,5 +1,5 @@
 // The cmi5 package through the stand-in cmi5 LMS (scorm/preview/lrs-server.ts, its own free
-// port): launch, Module 1 through the UI, exit, the statements the LRS received and the cmi5
+// port): launch, the whole course through the UI, exit, the statements the LRS received and the cmi5
 // rules they keep; a relaunch that resumes from the State API.
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
@@ -9,16 +9,14 @@ import {
 	answer,
 	bestPath,
 	bundleName,
-	completeLessons,
+	completeModule,
 	course,
 	lessonTitle,
 	moduleTitle,
-	playScenario,
-	scenarioTitle
+	takeAssessment
 } from './harness.ts';
 
 const module = course.modules[0]!;
-const scenario = module.scenarios[0]!;
 let lms: LrsServer;
 
 test.beforeAll(async () => {
@@ -38,20 +36,17 @@ const sessions = (registration: string) => lms.lrs.registration(registration).se
 const verbs = (registration: string, n: number) =>
 	(sessions(registration)[n]?.statements ?? []).map(verbName);
 
-test('completes Module 1: initialized, an answer per item and decision, passed, completed, terminated', async ({
+test('a full run: initialized, an answer per item and decision, passed, completed, terminated', async ({
 	page
 }) => {
+	// Every module and the assessment through the UI: minutes, not seconds.
+	test.setTimeout(600_000);
 	const registration = randomUUID();
 	await launch(page, registration);
 	await page.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
-	await completeLessons(page, module);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-		scenarioTitle(module, scenario.id)
-	);
-	const path = bestPath(scenario);
-	await playScenario(page, module, scenario, path);
-	await page.getByRole('button', { name: 'Finish' }).click();
-	await expect(page.getByText('You have passed.')).toBeVisible();
+	for (const m of course.modules) await completeModule(page, m);
+	await takeAssessment(page, { wrong: 0 });
+	await expect(page.getByText('You passed the course.')).toBeVisible();
 	await page.getByRole('button', { name: 'Save and exit' }).click();
 	// LMS.LaunchData has a returnURL: the AU goes back to the LMS once terminated is recorded.
 	await expect(page.getByRole('heading', { name: 'Back in the LMS' })).toBeVisible();
@@ -59,24 +54,27 @@ test('completes Module 1: initialized, an answer per item and decision, passed, 
 	const report = lms.lrs.registration(registration);
 	expect(report.violations).toEqual([]);
 	expect(report.sessions).toHaveLength(1);
-	const questions = module.questions.length;
-	// Success is known once the last check is answered, completion once the scenario ends.
-	expect(verbs(registration, 0)).toEqual([
-		'initialized',
-		...Array(questions).fill('answered'),
-		'passed',
-		...Array(path.length).fill('answered'),
-		'completed',
-		'terminated'
-	]);
+	const items =
+		course.modules.reduce(
+			(n, m) => n + m.questions.length + m.scenarios.reduce((k, s) => k + bestPath(s).length, 0),
+			0
+		) + course.assessmentSize;
+	// Completion and success are both known when the assessment is submitted, after every answer.
+	const sequence = verbs(registration, 0);
+	expect(sequence[0]).toBe('initialized');
+	expect(sequence.slice(1, items + 1)).toEqual(Array(items).fill('answered'));
+	expect([...sequence.slice(items + 1, -1)].sort()).toEqual(['completed', 'passed']);
+	expect(sequence.at(-1)).toBe('terminated');
 	const statements = report.sessions[0]!.statements;
 	const passed = statements.find((s) => verbName(s) === 'passed')!;
 	expect(passed.result?.score?.scaled).toBe(1);
 	const answered = statements.filter((s) => verbName(s) === 'answered');
-	for (const q of module.questions) {
-		expect(answered.map((s) => s.object?.id)).toContain(
-			`${report.sessions[0]!.activityId}/interactions/${module.id}_${q.id}`
-		);
+	for (const m of course.modules) {
+		for (const q of m.questions) {
+			expect(answered.map((s) => s.object?.id)).toContain(
+				`${report.sessions[0]!.activityId}/interactions/${m.id}_${q.id}`
+			);
+		}
 	}
 	expect(answered.every((s) => s.result?.success === true)).toBe(true);
 	expect(report.sessions[0]!.terminated).toBe(true);

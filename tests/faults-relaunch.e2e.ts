@@ -5,21 +5,19 @@
 import { expect, test } from '@playwright/test';
 import {
 	STANDARDS,
+	allModulesDone,
 	answer,
-	bestPath,
-	completeLessons,
 	course,
 	dataModel,
-	decideLast,
 	expectAnswered,
 	expectOnlyInjectedFailures,
 	injectFault,
 	launch,
 	lessonTitle,
-	moduleTitle,
-	playScenario,
 	relaunched,
-	savedState
+	resumeFrom,
+	savedState,
+	takeAssessment
 } from './harness.ts';
 import {
 	TEXT,
@@ -31,7 +29,6 @@ import {
 	notice,
 	q1,
 	q2,
-	scenario,
 	settled,
 	startModule
 } from './fault-helpers.ts';
@@ -110,19 +107,20 @@ for (const standard of STANDARDS) {
 			page
 		}) => {
 			test.slow();
-			const frame = await launch(page, standard);
-			await frame.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
-			await completeLessons(frame, module);
-			const path = bestPath(scenario);
-			await playScenario(frame, module, scenario, path.slice(0, -1));
-			// The crash must take the completing save, not a decision's deferred one.
+			await launch(page, standard);
+			// Every module done (prepared), then the assessment through the UI.
+			await resumeFrom(page, allModulesDone());
+			const frame = page.frameLocator('iframe[title="Course"]');
+			await frame.getByRole('link', { name: /Start\s*Final assessment/ }).click();
+			await takeAssessment(frame, { wrong: 0, submit: false });
+			// The crash must take the completing save, not an answer's deferred one.
 			await settled(page);
 			expect((await lmsStatus(page, standard)).completion).toBe('incomplete');
 			await page.evaluate(() => Object.assign(window, { firstCalls: window.previewLms!.calls }));
 			await injectFault(page, 'crash');
-			// The last decision ends the scenario and completes the course; the crash takes its save.
-			await decideLast(frame, module, scenario, path);
-			await relaunched(page, 2);
+			// Submitting completes and passes the course; the crash takes its save.
+			await frame.getByRole('button', { name: 'Submit the assessment' }).click();
+			await relaunched(page, 3);
 			const first = await page.evaluate(
 				() => (window as unknown as { firstCalls: ApiCall[] }).firstCalls
 			);
@@ -149,19 +147,19 @@ for (const standard of STANDARDS) {
 			page
 		}) => {
 			test.slow();
-			const frame = await launch(page, standard);
-			await frame.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
-			await completeLessons(frame, module);
-			await playScenario(frame, module, scenario, bestPath(scenario));
-			await frame.getByRole('button', { name: 'Finish' }).click();
-			await expect(frame.getByText('You have passed.')).toBeVisible();
+			await launch(page, standard);
+			await resumeFrom(page, allModulesDone());
+			const frame = page.frameLocator('iframe[title="Course"]');
+			await frame.getByRole('link', { name: /Start\s*Final assessment/ }).click();
+			await takeAssessment(frame, { wrong: 0 });
+			await expect(frame.getByText('You passed the course.')).toBeVisible();
 			await frame.getByRole('button', { name: 'Save and exit' }).click();
 			await expect(frame.getByRole('heading', { name: 'Your progress is saved' })).toBeVisible();
 			// Another computer: nothing of this browser's copy.
 			await page.evaluate(() => localStorage.clear());
 			await injectFault(page, 'foreign-suspend-data');
 			await page.evaluate(() => window.previewLms!.relaunch());
-			await relaunched(page, 2);
+			await relaunched(page, 3);
 			await expect(notice(frame, TEXT.unreadable)).toBeVisible();
 			await expect(notice(frame, TEXT.restored)).toHaveCount(0);
 			expect(await lmsStatus(page, standard)).toEqual({
