@@ -29,7 +29,6 @@ import {
 	notice,
 	q1,
 	q2,
-	settled,
 	startModule
 } from './fault-helpers.ts';
 import type { ApiCall } from '../scorm/preview/contract.ts';
@@ -113,8 +112,16 @@ for (const standard of STANDARDS) {
 			const frame = page.frameLocator('iframe[title="Course"]');
 			await frame.getByRole('link', { name: /Start\s*Final assessment/ }).click();
 			await takeAssessment(frame, { wrong: 0, submit: false });
-			// The crash must take the completing save, not an answer's deferred one.
-			await settled(page);
+			// The crash must take the completing save: answers are saved without a commit, so once
+			// the start of the attempt is committed, the next commit is the submission's.
+			await expect
+				.poll(async () => {
+					const data = await page.evaluate(
+						() => window.previewLms!.commits.at(-1)?.data['cmi.suspend_data'] ?? ''
+					);
+					return decodeState({ data, course, fallbackLanguage: 'en' }).state.assessment?.attempt;
+				})
+				.toBe(1);
 			expect((await lmsStatus(page, standard)).completion).toBe('incomplete');
 			await page.evaluate(() => Object.assign(window, { firstCalls: window.previewLms!.calls }));
 			await injectFault(page, 'crash');
