@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
+	allModulesDone,
 	answer,
 	bestPath,
 	bundleName,
@@ -11,8 +12,10 @@ import {
 	imageAlt,
 	lessonTitle,
 	moduleTitle,
-	playScenario
+	playScenario,
+	takeAssessment
 } from './harness.ts';
+import { encodeState } from '../src/lib/course/codec.ts';
 
 const module = course.modules[0]!;
 const scenario = module.scenarios[0]!;
@@ -81,11 +84,49 @@ for (const width of [1280, 320]) {
 		await expectClean(page, 'scenario debrief');
 
 		await page.getByRole('link', { name: course.title.en! }).click();
-		await expect(page.getByText('You have not reached the pass mark yet.')).toBeVisible();
+		await expect(page.getByRole('button', { name: /Try the knowledge checks in/ })).toBeVisible();
 		await expectClean(page, 'home with result');
 		await page.getByRole('button', { name: 'Save and exit' }).click();
 		await expect(page.getByRole('heading', { name: 'Your progress is saved' })).toBeVisible();
 		await expectClean(page, 'exit');
+	});
+}
+
+for (const width of [1280, 320]) {
+	test(`the assessment, its results, the resources, pocket card and certificate are axe-clean at ${width} px`, async ({
+		page
+	}) => {
+		test.setTimeout(240_000);
+		await page.setViewportSize({ width, height: 800 });
+		await openCourse(page);
+		// Every module done, kept in this browser as the course does with no LMS around it.
+		const suspendData = encodeState({
+			state: { ...allModulesDone(), location: 'assessment' },
+			course
+		});
+		await page.evaluate(({ key, report }) => localStorage.setItem(key, JSON.stringify(report)), {
+			key: `course-progress:${course.id}`,
+			report: { location: 'assessment', suspendData, completion: 'incomplete', success: 'unknown' }
+		});
+		await page.reload();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Final assessment');
+		await expectClean(page, 'assessment start');
+		await page.getByRole('button', { name: 'Start the assessment' }).click();
+		await expect(page.locator('form.assessment')).toBeVisible();
+		await expectClean(page, 'assessment in progress');
+		await takeAssessment(page, { wrong: 10 });
+		await expectClean(page, 'assessment results and review');
+		await takeAssessment(page, { wrong: 0 });
+		await expect(page.getByText('You passed the course.')).toBeVisible();
+		for (const [route, heading] of [
+			['resources', 'Resources'],
+			['card', 'Pocket card'],
+			['certificate', 'Certificate of completion']
+		]) {
+			await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading!);
+			await expectClean(page, route!);
+		}
 	});
 }
 
@@ -105,7 +146,7 @@ test('a lesson and a scenario decision work by keyboard alone, focus moves to ea
 	await page.keyboard.press('Space');
 	await form.getByRole('button', { name: 'Check my answer' }).focus();
 	await page.keyboard.press('Enter');
-	await expect(form.getByRole('status')).toContainText(/Correct\.|Not quite\./);
+	await expect(form.locator('.feedback[role="status"]')).toContainText(/Correct\.|Not quite\./);
 	await page.evaluate((hash) => (location.hash = hash), `#/m/${module.id}/s/${scenario.id}`);
 	await expect(page.getByRole('group', { name: 'What do you do?' })).toBeVisible();
 	await page.getByRole('group', { name: 'What do you do?' }).getByRole('button').first().focus();
