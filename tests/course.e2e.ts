@@ -6,6 +6,8 @@ import {
 	bestPath,
 	completeModule,
 	course,
+	decideLast,
+	emptyStateAt,
 	dataModel,
 	expectCleanCalls,
 	launch,
@@ -13,8 +15,10 @@ import {
 	moduleTitle,
 	exitValues,
 	packageBase,
+	playScenario,
 	recordCourseRequests,
 	resumeFrom,
+	scenarioTitle,
 	takeAssessment
 } from './harness.ts';
 
@@ -132,6 +136,73 @@ for (const standard of STANDARDS) {
 			const cmi = await dataModel(page);
 			const raw = standard === 'scorm12' ? cmi['cmi.core.score.raw'] : cmi['cmi.score.raw'];
 			expect(Number(raw)).toBe(expected);
+			await expectCleanCalls(page);
+		});
+
+		test('relaunch mid-consequence and mid-assessment: the same screen, the same state', async ({
+			page
+		}) => {
+			test.setTimeout(120_000);
+			const m = course.modules[1]!;
+			const scenario = m.scenarios[0]!;
+			await launch(page, standard);
+			await resumeFrom(page, emptyStateAt(`m/${m.id}/s/${scenario.id}`));
+			const frame = page.frameLocator('iframe[title="Course"]');
+			const path = bestPath(scenario);
+			// One decision played through, the second one's consequence on screen.
+			await playScenario(frame, m, scenario, path.slice(0, 1));
+			await decideLast(frame, m, scenario, path.slice(0, 2));
+			const consequence = frame.locator('.consequence');
+			await expect(consequence).toBeVisible();
+			const shown = await consequence.textContent();
+			await page.evaluate(() => window.previewLms!.relaunch());
+			expect(await page.evaluate(() => window.previewLms!.entry)).toBe('resume');
+			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+				scenarioTitle(m, scenario.id)
+			);
+			await expect(consequence).toHaveText(shown!);
+			await frame.getByRole('button', { name: /Continue|See the outcome/ }).click();
+			await expect(frame.getByRole('heading', { name: 'Decision 3' })).toBeVisible();
+
+			// Mid-assessment: the same draw in the same order, the answers given so far.
+			await resumeFrom(page, allModulesDone());
+			await frame.getByRole('link', { name: /Start\s*Final assessment/ }).click();
+			await frame.getByRole('button', { name: 'Start the assessment' }).click();
+			const items = frame.locator('form.assessment legend');
+			await expect(items.first()).toBeVisible();
+			const legends = await items.allTextContents();
+			// Answer the first three items that have a control to set (an ordering has buttons).
+			const rows = frame.locator('form.assessment .assessment-items > li');
+			const set: number[] = [];
+			for (let n = 0; set.length < 3; n++) {
+				const control = rows.nth(n).locator('input, select').first();
+				if (!(await control.count())) continue;
+				if ((await control.evaluate((e) => e.tagName)) === 'SELECT') {
+					await control.selectOption({ index: 1 });
+				} else await control.check();
+				set.push(n);
+			}
+			const values = () =>
+				Promise.all(
+					set.map((n) =>
+						rows
+							.nth(n)
+							.locator('input, select')
+							.first()
+							.evaluate((e) =>
+								e instanceof HTMLSelectElement ? e.value : String((e as HTMLInputElement).checked)
+							)
+					)
+				);
+			const before = await values();
+			expect(before.every((v) => v !== '' && v !== 'false')).toBe(true);
+			// Saved without a commit: what the relaunch restores is what the course last reported.
+			await page.waitForTimeout(1000);
+			await page.evaluate(() => window.previewLms!.relaunch());
+			await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Final assessment');
+			await expect(items.first()).toBeVisible();
+			expect(await items.allTextContents()).toEqual(legends);
+			expect(await values()).toEqual(before);
 			await expectCleanCalls(page);
 		});
 

@@ -226,7 +226,10 @@ export function pathTo(scenario: Scenario, endingId: string): string[] {
 
 /** Relaunch the course from a prepared learner state (as if the last launch had saved it). */
 export async function resumeFrom(page: Page, state: LearnerState, c = course) {
-	const data = encodeState({ state, course: c });
+	// Newer than anything this browser kept (a count in milliseconds, above any count of changes), so the course resumes
+	// from it (restore.ts).
+	const stamp = { revision: Date.now(), savedAt: Date.now() };
+	const data = encodeState({ state, course: c, stamp });
 	const location = page.evaluate(() => window.previewLms!.standard);
 	const key = (await location) === 'scorm12' ? 'cmi.core.lesson_location' : 'cmi.location';
 	await page.evaluate(

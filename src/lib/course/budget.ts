@@ -29,7 +29,8 @@ export function worstCaseState(course: Course): LearnerState {
 					attempt: course.maxAttempts,
 					answers: Object.fromEntries(m.questions.map((q) => [q.id, fullAnswer(q)])),
 					scenarios: Object.fromEntries(m.scenarios.map((s) => [s.id, longestPath(s)])),
-					scenariosDone: m.scenarios.map((s) => s.id)
+					scenariosDone: m.scenarios.map((s) => s.id),
+					showing: m.scenarios.map((s) => s.id)
 				}
 			])
 		),

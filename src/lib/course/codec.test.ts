@@ -26,6 +26,9 @@ const sample: LearnerState = {
 };
 const withAssessment: LearnerState = {
 	...sample,
+	modules: {
+		basics: { ...sample.modules.basics!, scenarios: { stop: ['good'] }, showing: ['stop'] }
+	},
 	assessment: {
 		attempt: 2,
 		items: ['a_match', 'a_tf', 'a_order'],

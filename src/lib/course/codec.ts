@@ -2,7 +2,7 @@
 // characters, so P3 stores positions in the content rather than ids (see codec.test.ts):
 //
 //   P3~<revision>~<saved at>~<language>~<location>~<module>|<module>...~<assessment>~<check>
-//   module     = <id>!<shape>!<done>!<lessons>!<attempt>!<answers>!<paths>!<scenarios done>
+//   module     = <id>!<shape>!<done>!<lessons>!<attempt>!<answers>!<paths>!<scenarios done>!<showing>
 //   assessment = <attempt>!<submitted>!<best>!<passed on>!<shape>!<items>!<answers>  ('' if none)
 //
 // <shape> is a short hash of the module's (or the assessment bank's) ids in order: when the content
@@ -129,7 +129,8 @@ function encodeModule(module: Module, p: ModuleProgress): string {
 				return path.map((choice) => b36(choiceIndex(s.scenes, choice))).join('');
 			})
 			.join('.'),
-		mask(module.scenarios.map((s) => p.scenariosDone.includes(s.id)))
+		mask(module.scenarios.map((s) => p.scenariosDone.includes(s.id))),
+		mask(module.scenarios.map((s) => !!p.showing?.includes(s.id)))
 	].join('!');
 }
 
@@ -139,9 +140,18 @@ function decodeModule(
 	maxAttempts: number
 ): { value: ModuleProgress; changed: boolean } | undefined {
 	const fields = chunk.split('!');
-	if (fields.length !== 8) return undefined;
-	const [, shape, done, lessons = '', attempt = '', answers = '', paths = '', scenariosDone = ''] =
-		fields;
+	if (fields.length !== 9) return undefined;
+	const [
+		,
+		shape,
+		done,
+		lessons = '',
+		attempt = '',
+		answers = '',
+		paths = '',
+		scenariosDone = '',
+		showing = ''
+	] = fields;
 	const fresh: ModuleProgress = {
 		lessonsDone: [],
 		attempt: 1,
@@ -159,13 +169,16 @@ function decodeModule(
 	}
 	const lessonBits = unmask(lessons, module.lessons.length);
 	const doneBits = unmask(scenariosDone, module.scenarios.length);
-	if (!lessonBits || !doneBits) return undefined;
+	const showingBits = unmask(showing, module.scenarios.length);
+	if (!lessonBits || !doneBits || !showingBits) return undefined;
 	const progress: ModuleProgress = {
 		...fresh,
 		lessonsDone: module.lessons.filter((_, i) => lessonBits[i]).map((l) => l.id),
 		attempt: Math.min(Math.max(parseInt(attempt, 36) || 1, 1), maxAttempts),
 		scenariosDone: module.scenarios.filter((_, i) => doneBits[i]).map((s) => s.id)
 	};
+	const shown = module.scenarios.filter((_, i) => showingBits[i]).map((s) => s.id);
+	if (shown.length) progress.showing = shown;
 	const answerList = answers === '' && !module.questions.length ? [] : answers.split('.');
 	if (answerList.length !== module.questions.length) return undefined;
 	for (const [i, q] of module.questions.entries()) {

@@ -13,6 +13,8 @@ export interface ModuleProgress {
 	scenarios: Record<string, string[]>;
 	/** Scenarios that reached an ending at least once; a replay never takes that back. */
 	scenariosDone: string[];
+	/** Scenarios whose last choice's consequence is on screen (a relaunch shows it again). */
+	showing?: string[];
 }
 
 /** The final assessment: the current attempt's draw and answers, and the best result so far. */

@@ -69,3 +69,20 @@ export function startScenario(options: { scenario: Scenario; path?: string[] }) 
 export function stateId(snapshot: ScenarioSnapshot): string {
 	return String(snapshot.value);
 }
+
+/** The scene and choice of a path's last step (undefined for an empty or unknown path). */
+export function lastStep(
+	scenario: Scenario,
+	path: string[]
+): { scene: string; choice: string } | undefined {
+	let scene = scenario.start;
+	for (const [i, choice] of path.entries()) {
+		const goto = scenario.scenes
+			.find((s) => s.id === scene)
+			?.choices.find((c) => c.id === choice)?.goto;
+		if (!goto) return undefined;
+		if (i === path.length - 1) return { scene, choice };
+		scene = goto;
+	}
+	return undefined;
+}

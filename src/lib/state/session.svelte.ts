@@ -141,12 +141,20 @@ export class CourseSession {
 	}
 
 	/** Store the scenario path the machine has taken so far. */
-	setScenarioPath(options: { moduleId: string; scenarioId: string; path: string[] }) {
+	setScenarioPath(options: {
+		moduleId: string;
+		scenarioId: string;
+		path: string[];
+		/** The consequence of the last choice is on screen. */
+		showing?: boolean;
+	}) {
 		const scenario = this.module(options.moduleId)?.scenarios.find(
 			(s) => s.id === options.scenarioId
 		);
 		this.update(options.moduleId, (p) => {
 			p.scenarios[options.scenarioId] = [...options.path];
+			const showing = (p.showing ?? []).filter((id) => id !== options.scenarioId);
+			p.showing = options.showing ? [...showing, options.scenarioId] : showing;
 			const ended = scenario && scenarioResult({ scenario, path: options.path }).ending;
 			if (ended && !p.scenariosDone.includes(options.scenarioId)) {
 				p.scenariosDone.push(options.scenarioId);
