@@ -178,7 +178,9 @@ function argValue(args: string[], name: string): string | undefined {
 async function main(): Promise<void> {
 	// Imported here: the packager builds hosted-runtime.js with Vite, which tests do not need.
 	const { packageHostedBundle } = await import('../package/hosted-bundle.ts');
+	const { loadCourseContent } = await import('../../src/lib/content/load.ts');
 	const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+	const { course } = loadCourseContent({ root: join(repoRoot, 'modules') });
 	const server = await startHostedServer({
 		port: Number(argValue(process.argv, '--port') ?? 4195)
 	});
@@ -188,7 +190,11 @@ async function main(): Promise<void> {
 		await packageHostedBundle({
 			buildDir: join(repoRoot, 'build'),
 			outFile,
-			course: { id: 'preview-course', version: 'preview', title: 'Hosted preview' },
+			course: {
+				id: course.id,
+				version: course.version,
+				title: course.title[course.defaultLanguage] ?? course.id
+			},
 			endpoint: server.endpoint
 		});
 		server.setSite(await readZip(outFile));
@@ -198,7 +204,7 @@ async function main(): Promise<void> {
 	console.log(
 		`Hosted preview: ${server.courseUrl({ learner: 'learner-1', name: 'One, Learner' })}`
 	);
-	console.log(`Endpoint: ${server.endpoint} (GET ?learner=learner-1&course=preview-course)`);
+	console.log(`Endpoint: ${server.endpoint} (GET ?learner=learner-1&course=${course.id})`);
 	console.log(`What arrived: ${server.url}records`);
 	console.log(
 		`Endpoint away / back: curl -X POST '${server.url}control?availability=unavailable|up'`
