@@ -27,13 +27,17 @@ export const INITIALIZATION_FAILURE = '102';
 export const KEPT_IN_BROWSER =
 	'The progress server could not be reached. This browser keeps the progress and sends it when the server is back.';
 
-/** Creates the facade over a scorm-again API; leaving() is true while the page is being hidden. */
+/**
+ * Creates the facade over a scorm-again API; leaving() is true while the page is being hidden;
+ * kept() runs after scorm-again put a commit in its offline queue.
+ */
 export function createFacade(options: {
 	api: Scorm2004Functions;
 	link: Link;
 	leaving: () => boolean;
+	kept?: () => void;
 }): Scorm2004Functions {
-	const { api, link, leaving } = options;
+	const { api, link, leaving, kept = () => {} } = options;
 	// An error of the facade's own, answered by GetLastError until the next call that does work.
 	let own: { code: string; text: string } | null = null;
 
@@ -42,6 +46,7 @@ export function createFacade(options: {
 		own = null;
 		if (result === 'true') {
 			if (link.up) return 'true';
+			kept();
 			own = { code: COMMIT_FAILURE, text: KEPT_IN_BROWSER };
 			return 'false';
 		}
@@ -65,6 +70,7 @@ export function createFacade(options: {
 			// Terminate's own commit: a beacon (nothing to learn from it) or, while down, the queue.
 			own = null;
 			if (result !== 'true' || link.up) return result;
+			kept();
 			own = { code: COMMIT_FAILURE, text: KEPT_IN_BROWSER };
 			return 'false';
 		},

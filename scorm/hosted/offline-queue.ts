@@ -61,3 +61,38 @@ export function queuedCount(options: {
 	return readQueue(storage).filter((i) => i.key.learner === learner && i.key.course === course)
 		.length;
 }
+
+/**
+ * Keeps only the newest queued commit of each launch. Every commit is the whole record, so the
+ * older ones of a launch add nothing but storage and replays (a long outage with the course
+ * retrying would otherwise fill localStorage). Call it only while the endpoint is away: scorm-again
+ * replays nothing then, so no replay is reading the queue. Items it cannot read are kept.
+ */
+export function compactQueue(storage: QueueStorage): void {
+	let items: unknown;
+	try {
+		items = JSON.parse(storage.getItem(QUEUE_KEY) ?? '[]');
+	} catch {
+		return;
+	}
+	if (!Array.isArray(items)) return;
+	const read = items.map((item: unknown) => {
+		const key = commitKey((item as { data?: unknown } | null)?.data);
+		return { item, key, launch: key && JSON.stringify([key.learner, key.course, key.session]) };
+	});
+	const newest = new Map<string, (typeof read)[number]>();
+	for (const entry of read) {
+		if (!entry.launch || !entry.key) continue;
+		const held = newest.get(entry.launch);
+		if (!held || entry.key.sequence > held.key!.sequence) newest.set(entry.launch, entry);
+	}
+	const kept = read
+		.filter((entry) => !entry.launch || newest.get(entry.launch) === entry)
+		.map((entry) => entry.item);
+	if (kept.length === items.length) return;
+	try {
+		storage.setItem(QUEUE_KEY, JSON.stringify(kept));
+	} catch {
+		// Storage blocked: the full queue stays, which loses nothing.
+	}
+}

@@ -93,6 +93,26 @@ describe('startHosted', () => {
 		expect((await launch()).refused).toMatch(/it could not be reached/);
 	});
 
+	it("refuses a record that is another learner's (an endpoint ignoring the query)", async () => {
+		const other = createTestEndpoint();
+		const { api: theirs } = await startHosted({
+			config: { endpoint: other.url, course: COURSE },
+			href: 'https://x.gov/?learner=officer-8',
+			win: window,
+			storage: localStorage,
+			fetch: other.fetch,
+			createApi: (settings) => new Scorm2004API(settings) as unknown as ScormAgainApi,
+			createHttpService: other.createHttpService
+		});
+		theirs.Initialize('');
+		expect(theirs.Commit('')).toBe('true');
+		const leak = other.store.record('officer-8', COURSE);
+		endpoint.fetch = async () => new Response(JSON.stringify(leak));
+		const { api, refused } = await launch();
+		expect(refused).toMatch(/record of another learner or course/);
+		expect(api.Initialize('')).toBe('false');
+	});
+
 	it('first launch: the learner from the address, launch order 1, commits reach the endpoint', async () => {
 		const { api, refused } = await launch();
 		expect(refused).toBe('');
@@ -132,17 +152,22 @@ describe('startHosted', () => {
 		expect(api.GetValue('cmi.location')).toBe('m1/l3');
 		expect(api.GetLastError()).toBe('0');
 		expect(queued()).toBe(1);
+		// Each commit is the whole record: the queue keeps the newest of this launch only.
+		api.SetValue('cmi.location', 'm1/l4');
+		expect(api.Commit('')).toBe('false');
+		expect(queued()).toBe(1);
+		expect(JSON.parse(localStorage.getItem(QUEUE_KEY)!)[0].data.cmi.location).toBe('m1/l4');
 		expect(recorded('location')).toBe('m1/l1');
 
 		endpoint.mode = 'up';
 		// The first probe, a second later (±20 %), finds it back; scorm-again sends the queue.
 		await vi.advanceTimersByTimeAsync(1200);
 		expect(queued()).toBe(0);
-		expect(recorded('location')).toBe('m1/l3');
-		expect((record()!.cmi.interactions as Record<string, { id: string }>)[0]!.id).toBe('m1_q1');
-		api.SetValue('cmi.location', 'm1/l4');
-		expect(api.Commit('')).toBe('true');
 		expect(recorded('location')).toBe('m1/l4');
+		expect((record()!.cmi.interactions as Record<string, { id: string }>)[0]!.id).toBe('m1_q1');
+		api.SetValue('cmi.location', 'm1/l5');
+		expect(api.Commit('')).toBe('true');
+		expect(recorded('location')).toBe('m1/l5');
 	});
 
 	it('connection refused is the endpoint being away too; a page being closed is not', async () => {

@@ -4,7 +4,12 @@
 import type { IHttpService, Settings } from 'scorm-again';
 import { createFacade, createRefusingApi, type Scorm2004Functions } from './facade.ts';
 import { createLink, type LinkWindow } from './link.ts';
-import { LAST_OFFLINE_PREFIX, newestQueued, type QueueStorage } from './offline-queue.ts';
+import {
+	compactQueue,
+	LAST_OFFLINE_PREFIX,
+	newestQueued,
+	type QueueStorage
+} from './offline-queue.ts';
 import {
 	commitKey,
 	isCommitBody,
@@ -127,9 +132,15 @@ export async function startHosted(options: {
 		);
 	}
 
+	const stored = read.body && commitKey(read.body);
+	// An endpoint that ignores the query would hand this learner someone else's record.
+	if (stored && (stored.learner !== learner.id || stored.course !== config.course)) {
+		return refuse(
+			`The progress server ${config.endpoint} answered with the record of another learner or course.`
+		);
+	}
 	// A window closed while the endpoint was away leaves newer commits in scorm-again's queue.
 	const queued = newestQueued({ storage, learner: learner.id, course: config.course });
-	const stored = read.body && commitKey(read.body);
 	const last = queued && (!stored || isNewer(queued.key, stored)) ? queued.body : read.body;
 	const order = Math.max(stored?.order ?? 0, queued?.key.order ?? 0) + 1;
 	// Two launches of one order started from the same record (two computers, one offline): the
@@ -201,6 +212,11 @@ export async function startHosted(options: {
 		hiding = true;
 		setTimeout(() => (hiding = false), 0);
 	});
-	const facade = createFacade({ api, link: link.current, leaving: () => closing || hiding });
+	const facade = createFacade({
+		api,
+		link: link.current,
+		leaving: () => closing || hiding,
+		kept: () => compactQueue(storage)
+	});
 	return { api: facade, refused: '' };
 }
