@@ -70,6 +70,7 @@ export async function startHostedServer(options: HostedServerOptions = {}): Prom
 				'Access-Control-Allow-Origin': allowOrigin,
 				'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
 				'Access-Control-Allow-Headers': 'Content-Type',
+				'Access-Control-Max-Age': '600',
 				Vary: 'Origin'
 			}
 		: {};
