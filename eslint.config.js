@@ -67,7 +67,8 @@ export default defineConfig(
 			'src/lib/components/**',
 			'src/lib/state/**',
 			'src/lib/i18n/**',
-			'scorm/runtime/**'
+			'scorm/runtime/**',
+			'scorm/hosted/**'
 		],
 		ignores: ['**/*.test.ts'],
 		rules: { 'no-restricted-imports': ['error', { patterns: nodePatterns }] }

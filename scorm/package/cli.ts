@@ -8,12 +8,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Course } from '../../src/lib/course/types.ts';
 import { packageBundle, type BundleResult } from './bundle.ts';
 import { packageCmi5Bundle } from './cmi5-bundle.ts';
+import { packageHostedBundle } from './hosted-bundle.ts';
 import { cmi5Runtime } from './cmi5-runtime-build.ts';
 import { STANDARDS } from './manifest.ts';
 import { messageOf, resolveSchemasDir } from './schemas.ts';
 
 type CourseSettings = Pick<Course, 'id' | 'version' | 'passMark' | 'title' | 'defaultLanguage'> &
-	Partial<Pick<Course, 'languages' | 'profile'>>;
+	Partial<Pick<Course, 'languages' | 'profile' | 'hosted'>>;
 type Loader = (options: { root: string; profile?: string }) => unknown;
 /** The course settings, and its description per language when the loader gives the text. */
 type LoadCourse = (options: {
@@ -130,6 +131,17 @@ export async function packageAll({
 			runtime: await cmi5Runtime()
 		})
 	);
+	// An agency without a SCORM player: the same build with scorm-again committing to its endpoint.
+	if (course.hosted) {
+		results.push(
+			await packageHostedBundle({
+				buildDir: path.join(repoRoot, 'build'),
+				outFile: path.join(repoRoot, 'dist', `${name}-hosted.zip`),
+				course: { id: course.id, version: course.version, title },
+				endpoint: course.hosted.endpoint
+			})
+		);
+	}
 	return results;
 }
 

@@ -110,7 +110,16 @@ export const profileSchema = v.strictObject({
 	),
 	modules: v.optional(v.pipe(ids, v.minLength(1))),
 	hosted: v.optional(
-		v.strictObject({ endpoint: v.pipe(v.string(), v.url('write a full https:// address')) })
+		v.strictObject({
+			endpoint: v.pipe(
+				v.string(),
+				v.url('write a full https:// address'),
+				v.regex(
+					/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost)[:/])/,
+					'the endpoint must use https:// (http:// only on 127.0.0.1 or localhost, for tests)'
+				)
+			)
+		})
 	)
 });
 
