@@ -1,11 +1,11 @@
 // One SCORM package per standard from the same static build: mark the standard in index.html,
 // add the manifest and the official XSDs, validate both ways, zip deterministically.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildManifest, LAUNCH_FILE, type ManifestCourse, type Standard } from './manifest.ts';
-import { listFiles, messageOf, readSchemaFiles } from './schemas.ts';
+import { listFiles, readSchemaFiles } from './schemas.ts';
 import { checkPackage, validateManifest } from './validate.ts';
-import { createZip } from './zip.ts';
+import { writeZip, type ZipResult } from './zip.ts';
 
 /** What a package is built for: one of the SCORM versions, or cmi5. */
 export type PackageStandard = Standard | 'cmi5';
@@ -25,12 +25,8 @@ export interface PackageBundleOptions {
 	schemasDir: string;
 }
 
-export interface BundleResult {
-	outFile: string;
-	bytes: number;
-	/** Zip entry names, sorted. */
-	entries: string[];
-}
+/** A written package: its file, size and sorted entries. */
+export type BundleResult = ZipResult;
 
 /** Sets the standard in index.html; throws if the build lacks the marker. */
 export function markStandard({
@@ -103,12 +99,5 @@ export async function packageBundle({
 		throw new Error(`The ${standard} package is inconsistent:\n${problems.join('\n')}`);
 	}
 
-	const zip = createZip({ files });
-	try {
-		await mkdir(path.dirname(outFile), { recursive: true });
-		await writeFile(outFile, zip);
-	} catch (error) {
-		throw new Error(`Cannot write ${outFile}: ${messageOf(error)}`, { cause: error });
-	}
-	return { outFile, bytes: zip.byteLength, entries };
+	return writeZip({ outFile, files });
 }

@@ -1,7 +1,5 @@
 // The cmi5 package from the same static build as the SCORM ones: index.html marked "cmi5" and
 // loading cmi5-runtime.js, cmi5.xml at the root (validated), the same deterministic zip.
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { markStandard, readBuild, STANDARD_MARKER, type BundleResult } from './bundle.ts';
 import {
 	buildCourseStructure,
@@ -16,8 +14,7 @@ import {
 	type Cmi5Runtime
 } from './cmi5-runtime-build.ts';
 import { LAUNCH_FILE } from './manifest.ts';
-import { messageOf } from './schemas.ts';
-import { createZip } from './zip.ts';
+import { writeZip } from './zip.ts';
 
 /** The tag that loads the runtime before the app: a classic script, so it runs from any path. */
 export const CMI5_RUNTIME_TAG = `<script src="${CMI5_RUNTIME_FILE}"></script>`;
@@ -70,12 +67,5 @@ export async function packageCmi5Bundle(options: PackageCmi5Options): Promise<Bu
 		throw new Error(`The cmi5 package is inconsistent:\n${problems.join('\n')}`);
 	}
 
-	const zip = createZip({ files });
-	try {
-		await mkdir(path.dirname(outFile), { recursive: true });
-		await writeFile(outFile, zip);
-	} catch (error) {
-		throw new Error(`Cannot write ${outFile}: ${messageOf(error)}`, { cause: error });
-	}
-	return { outFile, bytes: zip.byteLength, entries };
+	return writeZip({ outFile, files });
 }

@@ -3,8 +3,6 @@
 // endpoint), a Content-Security-Policy that lets the page reach only its own host and the endpoint,
 // and a README for the agency's web admin. Same deterministic zip as the LMS packages.
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { COURSE_META, ENDPOINT_META } from '../hosted/config.ts';
 import { markStandard, readBuild, STANDARD_MARKER, type BundleResult } from './bundle.ts';
 import { hostedReadme, HOSTED_README_FILE } from './hosted-readme.ts';
@@ -15,8 +13,7 @@ import {
 	type HostedRuntime
 } from './hosted-runtime-build.ts';
 import { LAUNCH_FILE } from './manifest.ts';
-import { messageOf } from './schemas.ts';
-import { createZip } from './zip.ts';
+import { writeZip } from './zip.ts';
 
 /** What the hosted bundle names and the README tells the web admin. */
 export interface HostedCourse {
@@ -130,13 +127,5 @@ export async function packageHostedBundle(options: PackageHostedOptions): Promis
 	files.set(HOSTED_RUNTIME_LICENSE_FILE, encode(runtime.license));
 	files.set(HOSTED_README_FILE, encode(hostedReadme({ course, endpoint: href })));
 
-	const entries = [...files.keys()].sort();
-	const zip = createZip({ files });
-	try {
-		await mkdir(path.dirname(outFile), { recursive: true });
-		await writeFile(outFile, zip);
-	} catch (error) {
-		throw new Error(`Cannot write ${outFile}: ${messageOf(error)}`, { cause: error });
-	}
-	return { outFile, bytes: zip.byteLength, entries };
+	return writeZip({ outFile, files });
 }

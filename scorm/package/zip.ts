@@ -1,5 +1,7 @@
 // Deterministic zips: the same files give the same bytes on any machine, in any time zone, so a
 // package can be checked by its hash and a rebuild shows no spurious change.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 
 /** Deflate level for every entry; part of the output's identity, so it is fixed. */
@@ -46,4 +48,29 @@ export function createZip({ files }: CreateZipOptions): Uint8Array {
 		tree[name] = [contents, { level: ZIP_LEVEL, mtime }];
 	}
 	return zipSync(tree, { level: ZIP_LEVEL, mtime });
+}
+
+/** What a written package is: its file, size and (sorted) entries. */
+export interface ZipResult {
+	outFile: string;
+	bytes: number;
+	/** Zip entry names, sorted. */
+	entries: string[];
+}
+
+/** Zips the files (see createZip) into outFile, creating its folder; a clear error if it cannot. */
+export async function writeZip(options: {
+	outFile: string;
+	files: ReadonlyMap<string, Uint8Array>;
+}): Promise<ZipResult> {
+	const { outFile, files } = options;
+	const zip = createZip({ files });
+	try {
+		await mkdir(path.dirname(outFile), { recursive: true });
+		await writeFile(outFile, zip);
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new Error(`Cannot write ${outFile}: ${reason}`, { cause: error });
+	}
+	return { outFile, bytes: zip.byteLength, entries: [...files.keys()].sort() };
 }
