@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { packageAll } from './cli.ts';
+import { SHIPPED_PROFILES, packageAll, parseArgs } from './cli.ts';
 import { BUILD_FILES, makeTempDir, SCHEMAS_DIR, writeTree } from './fixtures/course-build.ts';
 
 const originalSchemasDir = process.env.SCORM_SCHEMAS_DIR;
@@ -76,6 +76,35 @@ export function loadCourseContent(options) {
 		// The default language first, then the others.
 		expect(xml.indexOf('lang="es">Demostración')).toBeLessThan(xml.indexOf('lang="en">Demo'));
 		expect(xml).toContain('masteryScore="0.75"');
+	});
+
+	it("names an agency's bundles after its profile, and adds the hosted zip when it has an endpoint", async () => {
+		const loader = `${FAKE_LOADER}
+export function loadCourseContent(options) {
+	const course = loadCourse(options);
+	if (!options.profile || !options.profile.endsWith('metro.yaml')) throw new Error('no profile passed');
+	return {
+		course: { ...course, profile: 'metro', hosted: { endpoint: 'https://lms.metro.example/progress' } },
+		resources: {}
+	};
+}
+`;
+		await writeTree({ dir: path.join(dir, 'src/lib/content'), files: { 'load.ts': loader } });
+		const results = await packageAll({ repoRoot: dir, profile: 'profiles/metro.yaml' });
+		expect(results.map((r) => path.basename(r.outFile))).toEqual([
+			'demo-course-metro-2.0.1-scorm12.zip',
+			'demo-course-metro-2.0.1-scorm2004.zip',
+			'demo-course-metro-2.0.1-cmi5.zip',
+			'demo-course-metro-2.0.1-hosted.zip'
+		]);
+	});
+
+	it('reads --profile, and builds both shipped variants without it', () => {
+		expect(parseArgs([])).toEqual({ profiles: SHIPPED_PROFILES });
+		expect(parseArgs(['--profile', 'profiles/metro.yaml'])).toEqual({
+			profiles: ['profiles/metro.yaml']
+		});
+		expect(() => parseArgs(['--profile'])).toThrow(/--profile needs a file/);
 	});
 
 	it('explains a missing course loader', async () => {
