@@ -170,6 +170,12 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 		version: settings.version,
 		title: settings.title,
 		factsAsOf: settings.factsAsOf,
+		translations: Object.fromEntries(
+			build.languages.map((l) => [
+				l,
+				l === settings.defaultLanguage ? 'source' : (settings.translations?.[l] ?? 'draft')
+			])
+		),
 		...build,
 		modules,
 		glossary,

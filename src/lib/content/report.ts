@@ -26,7 +26,7 @@ export interface ContentReport {
 	assessment: { size: number; bank: number; maxAttempts: number; estimatedMinutes: number };
 	/** Course objectives: what assesses each (knowledge checks, bank items, scenario decisions). */
 	objectives: { id: string; covers: string[]; checks: number; bank: number; decisions: number }[];
-	languages: { language: string; keys: number; missing: string[] }[];
+	languages: { language: string; status: string; keys: number; missing: string[] }[];
 	modules: {
 		id: string;
 		order: number;
@@ -101,6 +101,7 @@ export function contentReport(loaded: LoadedCourse): ContentReport {
 		}),
 		languages: course.languages.map((language) => ({
 			language,
+			status: course.translations[language] ?? 'draft',
 			keys: text.keys[language] ?? 0,
 			missing: text.missing[language] ?? []
 		})),
@@ -209,7 +210,7 @@ export function formatContentReport(r: ContentReport): string {
 	out.push('Languages:');
 	for (const l of r.languages) {
 		out.push(
-			`  ${l.language}: ${l.keys} text keys, ${l.missing.length ? `MISSING ${l.missing.join(', ')}` : 'none missing'}`
+			`  ${l.language} (${l.status}): ${l.keys} text keys, ${l.missing.length ? `MISSING ${l.missing.join(', ')}` : 'none missing'}`
 		);
 	}
 	for (const m of r.modules) {

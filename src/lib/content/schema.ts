@@ -45,6 +45,13 @@ export const courseSchema = v.strictObject({
 	assessmentSize: v.optional(
 		v.pipe(v.number(), v.integer(), v.minValue(5, 'draw at least 5 items'), v.maxValue(60))
 	),
+	/** Review status of each translated language (the default language is the source). */
+	translations: v.optional(
+		v.record(
+			v.pipe(v.string(), v.regex(LANGUAGE_PATTERN)),
+			v.picklist(['reviewed', 'draft'], 'write reviewed or draft')
+		)
+	),
 	/** Course-level objective → the module objectives that assess it. */
 	objectives: v.optional(v.record(id, v.pipe(ids, v.minLength(1)))),
 	/** The printable pocket card: checklists it reprints (<module>.<lesson>.<block>) and numbers. */

@@ -163,6 +163,8 @@ export interface Course {
 	factsAsOf: string;
 	/** Course title per language (also used in the SCORM manifests). */
 	title: Record<string, string>;
+	/** Each language's translation status; the default language is the source. */
+	translations: Record<string, 'source' | 'reviewed' | 'draft'>;
 	objectives: CourseObjective[];
 	/** The printable pocket card: the checklists it reprints and the numbers (fact ids) it lists. */
 	pocketCard?: PocketCard;
