@@ -342,6 +342,14 @@ const cases: {
 		path: 'glossary.term_a.definition',
 		says: /missing text/
 	}
+	{
+		name: 'a per-language fact without the default language',
+		file: 'facts.yaml',
+		edit: (d) => void (d.hotline.value = { es: 'uno-ocho-ocho-ocho' }),
+		at: 'facts.yaml',
+		path: 'hotline.value',
+		says: /no value in the default language "en"/
+	},
 ];
 
 describe('bad content fails with file, key path and fix', () => {

@@ -164,7 +164,21 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 	});
 	issues.throwIfAny();
 
-	const facts = Object.fromEntries(Object.entries(factsRaw).map(([id, f]) => [id, { id, ...f }]));
+	const facts = Object.fromEntries(
+		Object.entries(factsRaw).map(([id, f]) => {
+			if (typeof f.value === 'string') return [id, { id, value: f.value, source: f.source }];
+			const value = f.value[settings.defaultLanguage];
+			if (value === undefined) {
+				issues.add({
+					file: displayPath(factsFile),
+					path: `${id}.value`,
+					message: `no value in the default language "${settings.defaultLanguage}"`,
+					fix: `add ${settings.defaultLanguage}: ... to the value`
+				});
+			}
+			return [id, { id, value: value ?? '', values: f.value, source: f.source }];
+		})
+	);
 	const all: Course = {
 		id: settings.id,
 		version: settings.version,

@@ -154,7 +154,14 @@ export const sourcesSchema = v.record(
 export const factsSchema = v.record(
 	id,
 	v.strictObject({
-		value: v.pipe(v.string('quote the value'), v.minLength(1)),
+		// One value for every language (a phone number), or one per language ("24 hours").
+		value: v.union(
+			[
+				v.pipe(v.string('quote the value'), v.minLength(1)),
+				v.record(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN)), v.pipe(v.string(), v.minLength(1)))
+			],
+			'quote the value, or give one per language (en: ..., es: ...)'
+		),
 		source: id
 	})
 );

@@ -46,6 +46,7 @@ export function compileText(options: {
 	for (const lng of course.languages) {
 		resources[lng] = {};
 		const agency = agencyFor({ agency: options.agency, lng, issues });
+		const factValues = factsFor({ course, lng, issues });
 		report.missing[lng] = [];
 		report.keys[lng] = 0;
 		const namespaces: { ns: string; file: string; keys: TextKey[]; facts: boolean }[] = [
@@ -88,8 +89,8 @@ export function compileText(options: {
 				}
 				report.keys[lng]!++;
 				const result = rich
-					? compileRich(value, course.facts, { agency })
-					: compilePlain(value, course.facts, {
+					? compileRich(value, factValues, { agency })
+					: compilePlain(value, factValues, {
 							interpolation: ns === COURSE_NS && key.startsWith('ui.'),
 							agency
 						});
@@ -145,6 +146,24 @@ function courseTextKeys(options: {
 		]),
 		...uiKeys.map((key) => ({ key, rich: false }))
 	];
+}
+
+/** The facts with their values in one language; a per-language value must have that language. */
+function factsFor(options: { course: Course; lng: string; issues: IssueList }): Course['facts'] {
+	return Object.fromEntries(
+		Object.entries(options.course.facts).map(([id, fact]) => {
+			const value = fact.values ? fact.values[options.lng] : fact.value;
+			if (value === undefined) {
+				options.issues.add({
+					file: 'modules/facts.yaml',
+					path: `${id}.value`,
+					message: `no value in shipped language "${options.lng}"`,
+					fix: `add ${options.lng}: ... to the value, or write one value for every language`
+				});
+			}
+			return [id, { ...fact, value: value ?? fact.value }];
+		})
+	);
 }
 
 /** The profile's agency text in one language; a per-language value must have that language. */

@@ -22,7 +22,10 @@ export interface Source {
 /** A phone number or legal fact; text refers to it as {{fact:id}} so it lives in one place. */
 export interface Fact {
 	id: string;
+	/** The value in the default language. */
 	value: string;
+	/** The value per language, when it has words to translate ("24 hours"). */
+	values?: Record<string, string>;
 	source: string;
 }
 
