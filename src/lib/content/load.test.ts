@@ -341,7 +341,7 @@ const cases: {
 		at: 'locales/en.yaml',
 		path: 'glossary.term_a.definition',
 		says: /missing text/
-	}
+	},
 	{
 		name: 'a per-language fact without the default language',
 		file: 'facts.yaml',
@@ -349,7 +349,7 @@ const cases: {
 		at: 'facts.yaml',
 		path: 'hotline.value',
 		says: /no value in the default language "en"/
-	},
+	}
 ];
 
 describe('bad content fails with file, key path and fix', () => {
