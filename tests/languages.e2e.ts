@@ -60,15 +60,3 @@ for (const standard of ['scorm12', 'scorm2004'] as const) {
 		await expectCleanCalls(page);
 	});
 }
-
-test('the LMS learner preference picks Spanish on a first launch', async ({ page }) => {
-	await launch(page, 'scorm2004');
-	await page.evaluate(() =>
-		window.previewLms!.resumeWith({ 'cmi.learner_preference.language': 'es' })
-	);
-	const frame = page.frameLocator('iframe[title="Course"]');
-	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
-		(content.resources.es!.course as Text).ui ? course.title.es! : ''
-	);
-	await expect(frame.locator('html')).toHaveAttribute('lang', 'es');
-});

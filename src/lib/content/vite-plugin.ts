@@ -12,7 +12,7 @@ import type { Resources } from '../course/types.ts';
 import { loadCourseContent, type ImageAsset } from './load.ts';
 import { COURSE_NS, GLOSSARY_NS } from './text.ts';
 import { splitLayout, type Layouts } from '../course/layout.ts';
-import { CONTENT_DIR, TEXT_GLOBAL, moduleTextFile } from '../i18n/text-files.ts';
+import { CONTENT_DIR, HEAD_NS, TEXT_GLOBAL, moduleTextFile } from '../i18n/text-files.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
@@ -31,7 +31,9 @@ export function coursePlugin(
 	const staticDir = resolve(options.staticDir ?? 'static');
 	const load = () => {
 		const loaded = loadCourseContent({ root, ...(profile ? { profile } : {}) });
-		const { head, body } = splitResources(loaded.resources);
+		const { head, body } = splitResources(loaded.resources, {
+			startup: loaded.course.defaultLanguage
+		});
 		const { startup, layouts } = splitLayout(loaded.course, { library: GLOSSARY_NS });
 		writeModuleFiles({ staticDir, body, layouts, images: loaded.images });
 		return { ...loaded, course: startup, head };
@@ -55,12 +57,17 @@ export function coursePlugin(
 	};
 }
 
-/** Split resources into what start-up needs and each module's text. */
-export function splitResources(resources: Resources) {
-	const head: Resources = {};
+/**
+ * Split resources into what start-up needs and each module's text. Only the `startup` language's
+ * start-up text is in the start-up file; another language's is one file (`head`), loaded before
+ * that language is shown (the learner's preference, or a switch).
+ */
+export function splitResources(resources: Resources, options: { startup?: string } = {}) {
+	const all: Resources = {};
 	const body: { ns: string; language: string; text: Record<string, unknown> }[] = [];
+	const head: Resources = {};
 	for (const [language, namespaces] of Object.entries(resources)) {
-		head[language] = {};
+		all[language] = {};
 		for (const [ns, text] of Object.entries(namespaces)) {
 			if (ns === COURSE_NS) {
 				// Labels of the screens outside the modules load with those screens
@@ -68,18 +75,20 @@ export function splitResources(resources: Resources) {
 				const ui = { ...(text.ui as Record<string, unknown>) };
 				const later = Object.fromEntries(LATER_UI.filter((k) => k in ui).map((k) => [k, ui[k]]));
 				for (const k of LATER_UI) delete ui[k];
-				head[language][ns] = { ...text, ui };
+				all[language][ns] = { ...text, ui };
 				body.push({ ns, language, text: { ui: later } });
 				continue;
 			}
 			const entries = Object.entries(text);
-			head[language][ns] = Object.fromEntries(entries.filter(([k]) => HEAD_KEYS.includes(k)));
+			all[language][ns] = Object.fromEntries(entries.filter(([k]) => HEAD_KEYS.includes(k)));
 			body.push({
 				ns,
 				language,
 				text: Object.fromEntries(entries.filter(([k]) => !HEAD_KEYS.includes(k)))
 			});
 		}
+		if (!options.startup || language === options.startup) head[language] = all[language]!;
+		else body.push({ ns: HEAD_NS, language, text: all[language]! });
 	}
 	return { head, body };
 }
@@ -97,13 +106,18 @@ function writeModuleFiles(options: {
 		mkdirSync(dirname(file), { recursive: true });
 		writeFileSync(file, data);
 	};
+	const push = (entry: unknown[]) =>
+		`(self.${TEXT_GLOBAL}=self.${TEXT_GLOBAL}||[]).push(${JSON.stringify(entry)});\n`;
 	for (const { ns, language, text } of options.body) {
+		if (ns === HEAD_NS) {
+			// Each namespace's start-up text, not marked loaded (its body comes in its own file);
+			// then the head itself, marked loaded.
+			const parts = Object.entries(text).map(([n, t]) => push([n, language, t, null, false]));
+			write(moduleTextFile(ns, language), [...parts, push([ns, language, {}])].join(''));
+			continue;
+		}
 		// The module's layout rides along with its text (it is small, and one file means one request).
-		const payload = JSON.stringify([ns, language, text, options.layouts[ns] ?? {}]);
-		write(
-			moduleTextFile(ns, language),
-			`(self.${TEXT_GLOBAL}=self.${TEXT_GLOBAL}||[]).push(${payload});\n`
-		);
+		write(moduleTextFile(ns, language), push([ns, language, text, options.layouts[ns] ?? {}]));
 	}
 	for (const image of options.images) write(image.to, readFileSync(image.from));
 }

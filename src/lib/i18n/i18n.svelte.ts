@@ -2,11 +2,20 @@
 // sees text. `t` reads `i18n.lang`, so templates re-render when the language changes.
 import i18next from 'i18next';
 import type { Resources, Rich } from '$lib/course/types';
-import { TEXT_GLOBAL, moduleTextFile } from './text-files';
+import { HEAD_NS, TEXT_GLOBAL, moduleTextFile } from './text-files';
+
+export { HEAD_NS };
 
 export const i18n = $state({ lang: 'en', loaded: [] as string[] });
 
-type TextEntry = [ns: string, language: string, text: Record<string, unknown>, layout?: unknown];
+type TextEntry = [
+	ns: string,
+	language: string,
+	text: Record<string, unknown>,
+	layout?: unknown,
+	/** false: text that completes another file's (a language's start-up text), not the namespace. */
+	mark?: boolean
+];
 
 /** Receives the layout that comes with a module's text (see course/layout.ts). */
 let onLayout: (ns: string, layout: unknown) => void = () => {};
@@ -17,12 +26,18 @@ export function setLayoutHandler(handler: (ns: string, layout: unknown) => void)
 const pending: Record<string, Promise<void> | undefined> = {};
 
 /** Initialise i18next with the compiled course resources (synchronous: they are bundled). */
-export function initI18n(options: { resources: Resources; language: string; fallback: string }) {
+export function initI18n(options: {
+	resources: Resources;
+	language: string;
+	fallback: string;
+	/** Every shipped language (only the start-up language's text is in `resources`). */
+	languages: string[];
+}) {
 	void i18next.init({
 		resources: options.resources,
 		lng: options.language,
 		fallbackLng: options.fallback,
-		supportedLngs: Object.keys(options.resources),
+		supportedLngs: options.languages,
 		ns: Object.keys(options.resources[options.fallback] ?? {}),
 		defaultNS: 'course',
 		initAsync: false,
@@ -55,6 +70,11 @@ export function rich(key: string): Rich {
 	return Array.isArray(value) ? (value as Rich) : [];
 }
 
+/** Whether the current language's start-up text is there (always, for the default language). */
+export function isLanguageReady(defaultLanguage: string): boolean {
+	return i18n.lang === defaultLanguage || isModuleTextReady(HEAD_NS);
+}
+
 /** Whether a module's lesson and scenario text is loaded in the current language. */
 export function isModuleTextReady(ns: string): boolean {
 	return i18n.loaded.includes(`${ns}/${i18n.lang}`);
@@ -71,10 +91,10 @@ export function loadModuleText(ns: string, language = i18n.lang): Promise<void> 
 	if (running) return running;
 	const target = globalThis as unknown as Record<string, { push(entry: TextEntry): void }>;
 	target[TEXT_GLOBAL] = {
-		push: ([entryNs, entryLanguage, text, layout]) => {
+		push: ([entryNs, entryLanguage, text, layout, mark = true]) => {
 			if (layout) onLayout(entryNs, layout);
 			i18next.addResourceBundle(entryLanguage, entryNs, text, true, true);
-			i18n.loaded.push(`${entryNs}/${entryLanguage}`);
+			if (mark) i18n.loaded.push(`${entryNs}/${entryLanguage}`);
 		}
 	};
 	const promise = new Promise<void>((resolve, reject) => {

@@ -16,3 +16,6 @@ export function moduleTextFile(ns: string, language: string): string {
 export function moduleAssetFile(ns: string, file: string): string {
 	return `${CONTENT_DIR}/${ns}/${file}`;
 }
+
+/** The file holding a language's start-up text when it is not the start-up file's language. */
+export const HEAD_NS = 'head';

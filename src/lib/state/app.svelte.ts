@@ -30,7 +30,7 @@ function boot(): CourseSession {
 	session.state.language = language;
 	// Lesson blocks and sources arrive with each module's text (they are not in the start-up file).
 	setLayoutHandler((ns, layout) => applyLayout(course, ns, layout as Layouts[string]));
-	initI18n({ resources, language, fallback: course.defaultLanguage });
+	initI18n({ resources, language, fallback: course.defaultLanguage, languages: course.languages });
 	// Registered before the lifecycle's own listeners, so what is queued reaches the tracker
 	// before it commits (page hidden) or finishes (page hide).
 	window.addEventListener('pagehide', () => session.flush());
