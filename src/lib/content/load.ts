@@ -6,6 +6,7 @@ import type { ChecklistRef, Course, Module, PocketCard, Resources } from '../cou
 import { checkRefs, checkUnique } from './checks.ts';
 import * as v from 'valibot';
 import { IssueList, didYouMean } from './issues.ts';
+import { loadHandouts } from './handouts.ts';
 import { loadModule, type ImageAsset } from './load-module.ts';
 import { displayPath, parseWith, readYaml } from './read.ts';
 import {
@@ -24,6 +25,8 @@ const MODULE_DIR = /^(\d{2})-([a-z][a-z0-9-]*)$/;
 export interface LoadedCourse {
 	course: Course;
 	resources: Resources;
+	/** Each handout's compiled text, by language. */
+	handouts: Record<string, Record<string, unknown>>;
 	text: TextReport;
 	/** Every file read, so the Vite plugin can rebuild when one changes. */
 	files: string[];
@@ -193,6 +196,8 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 		...build,
 		modules,
 		glossary,
+		handouts: [],
+		handoutSources: [],
 		sources: withIds(sources),
 		facts
 	};
@@ -208,6 +213,9 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 	});
 	issues.throwIfAny();
 	const course: Course = { ...all, modules: build.modules, objectives: build.objectives };
+	const handouts = loadHandouts({ root, read, issues, course });
+	course.handouts = handouts.handouts;
+	course.handoutSources = handouts.sources;
 	const card = pocketCard({ settings, modules: build.modules, facts: course.facts, report: at });
 	issues.throwIfAny();
 	if (card) course.pocketCard = card;
@@ -224,7 +232,7 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 				)
 			])
 	);
-	return { course, resources, text: text.report, files, images };
+	return { course, resources, handouts: handouts.text, text: text.report, files, images };
 }
 
 type Settings = v.InferOutput<typeof courseSchema>;

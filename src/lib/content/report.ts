@@ -27,6 +27,7 @@ export interface ContentReport {
 	/** Course objectives: what assesses each (knowledge checks, bank items, scenario decisions). */
 	objectives: { id: string; covers: string[]; checks: number; bank: number; decisions: number }[];
 	languages: { language: string; status: string; keys: number; missing: string[] }[];
+	handouts: { language: string; name: string; status: string }[];
 	modules: {
 		id: string;
 		order: number;
@@ -99,6 +100,11 @@ export function contentReport(loaded: LoadedCourse): ContentReport {
 				decisions: sum('decisions')
 			};
 		}),
+		handouts: course.handouts.map((h) => ({
+			language: h.language,
+			name: h.name,
+			status: h.status
+		})),
 		languages: course.languages.map((language) => ({
 			language,
 			status: course.translations[language] ?? 'draft',
@@ -213,6 +219,9 @@ export function formatContentReport(r: ContentReport): string {
 			`  ${l.language} (${l.status}): ${l.keys} text keys, ${l.missing.length ? `MISSING ${l.missing.join(', ')}` : 'none missing'}`
 		);
 	}
+	out.push(
+		`Victim handouts: ${r.handouts.map((h) => `${h.language} ${h.name} (${h.status})`).join(', ')}`
+	);
 	for (const m of r.modules) {
 		out.push(
 			'',

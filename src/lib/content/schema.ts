@@ -303,3 +303,19 @@ export const scenarioSchema = v.strictObject({
 export const localeSchema = v.record(v.string(), v.unknown());
 
 export { blockHead };
+
+/** modules/handouts.yaml: the handout languages and the sources behind them. */
+export const handoutsSchema = v.strictObject({
+	languages: v.pipe(v.array(v.pipe(v.string(), v.regex(LANGUAGE_PATTERN))), v.minLength(1)),
+	sources: v.pipe(ids, v.minLength(1, 'cite at least one source'))
+});
+
+/** modules/handouts/<language>.yaml: one handout's text. */
+export const handoutSchema = v.strictObject({
+	language: v.pipe(v.string('write the language name in itself'), v.minLength(1)),
+	status: v.picklist(['source', 'reviewed', 'draft'], 'write source, reviewed or draft'),
+	title: v.string(),
+	intro: v.string(),
+	sections: v.record(id, v.strictObject({ title: v.string(), body: v.string() })),
+	footer: v.string()
+});

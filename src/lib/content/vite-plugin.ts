@@ -12,12 +12,18 @@ import type { Resources } from '../course/types.ts';
 import { loadCourseContent, type ImageAsset } from './load.ts';
 import { COURSE_NS, GLOSSARY_NS } from './text.ts';
 import { splitLayout, type Layouts } from '../course/layout.ts';
-import { CONTENT_DIR, HEAD_NS, TEXT_GLOBAL, moduleTextFile } from '../i18n/text-files.ts';
+import {
+	CONTENT_DIR,
+	HANDOUT_NS,
+	HEAD_NS,
+	TEXT_GLOBAL,
+	moduleTextFile
+} from '../i18n/text-files.ts';
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
 /** Interface labels of the screens outside the modules, loaded with those screens. */
-export const LATER_UI = ['assessment', 'certificate', 'card', 'resources'];
+export const LATER_UI = ['assessment', 'certificate', 'card', 'resources', 'handouts'];
 /** Keys of a module's text needed before the module is opened (home screen). */
 const HEAD_KEYS = ['title', 'description', 'objectives'];
 
@@ -35,7 +41,12 @@ export function coursePlugin(
 			startup: loaded.course.defaultLanguage
 		});
 		const { startup, layouts } = splitLayout(loaded.course, { library: GLOSSARY_NS });
-		writeModuleFiles({ staticDir, body, layouts, images: loaded.images });
+		const handouts = Object.entries(loaded.handouts).map(([language, text]) => ({
+			ns: HANDOUT_NS,
+			language,
+			text
+		}));
+		writeModuleFiles({ staticDir, body: [...body, ...handouts], layouts, images: loaded.images });
 		return { ...loaded, course: startup, head };
 	};
 	return {

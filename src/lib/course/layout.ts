@@ -19,6 +19,8 @@ export interface LibraryLayout {
 	facts: Course['facts'];
 	glossary: Course['glossary'];
 	objectives: Course['objectives'];
+	handouts: Course['handouts'];
+	handoutSources: Course['handoutSources'];
 }
 
 /** The layouts split off: one per module, and the library (every source record, glossary...). */
@@ -30,11 +32,15 @@ export function splitLayout(
 	options: { library: string }
 ): { startup: Course; layouts: Layouts } {
 	const startup = structuredClone(course);
-	const { sources, facts, glossary, objectives } = course;
-	const layouts: Layouts = { [options.library]: { sources, facts, glossary, objectives } };
+	const { sources, facts, glossary, objectives, handouts, handoutSources } = course;
+	const layouts: Layouts = {
+		[options.library]: { sources, facts, glossary, objectives, handouts, handoutSources }
+	};
 	startup.sources = {};
 	startup.facts = {};
 	startup.glossary = [];
+	startup.handouts = [];
+	startup.handoutSources = [];
 	// The home screen lists the course objectives; which module objectives each covers can wait.
 	startup.objectives = objectives.map((o) => ({ id: o.id, covers: [] }));
 	for (const m of startup.modules) {
@@ -81,6 +87,8 @@ export function applyLayout(
 	Object.assign(course.facts, layout.facts ?? {});
 	if (layout.glossary) course.glossary = layout.glossary;
 	if (layout.objectives) course.objectives = layout.objectives;
+	if (layout.handouts) course.handouts = layout.handouts;
+	if (layout.handoutSources) course.handoutSources = layout.handoutSources;
 	const m = course.modules.find((x) => x.id === ns);
 	if (!m) return;
 	for (const l of m.lessons) {

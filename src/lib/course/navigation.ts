@@ -40,13 +40,20 @@ export function neighbours(course: Course, route: string): { previous?: Step; ne
 }
 
 /** Screens outside the modules: the final assessment, the resources, the job aids. */
-export const COURSE_ROUTES = ['assessment', 'resources', 'card', 'certificate'] as const;
+export const COURSE_ROUTES = [
+	'assessment',
+	'resources',
+	'card',
+	'certificate',
+	'handouts'
+] as const;
 
 /** Whether a saved bookmark still names a screen of the current content. */
 export function isKnownRoute(course: Course, route: string): boolean {
 	return (
 		route === '' ||
 		(COURSE_ROUTES as readonly string[]).includes(route) ||
+		/^handouts\/[A-Za-z-]+$/.test(route) ||
 		courseSteps(course).some((s) => s.route === route)
 	);
 }

@@ -142,6 +142,15 @@ export interface PocketCard {
 	numbers: { id: string; value: string }[];
 }
 
+/** A victim handout: its language, named in itself, and how it is laid out. */
+export interface Handout {
+	language: string;
+	name: string;
+	status: 'source' | 'reviewed' | 'draft';
+	dir: 'ltr' | 'rtl';
+	sections: string[];
+}
+
 export interface GlossaryTerm {
 	id: string;
 	sources: string[];
@@ -173,6 +182,9 @@ export interface Course {
 	pocketCard?: PocketCard;
 	modules: Module[];
 	glossary: GlossaryTerm[];
+	/** Victim handouts (loaded with the Resources screen) and the sources behind them. */
+	handouts: Handout[];
+	handoutSources: string[];
 	sources: Record<string, Source>;
 	facts: Record<string, Fact>;
 	/** Hosted web bundle only: where progress is sent (from the agency profile). */

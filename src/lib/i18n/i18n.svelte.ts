@@ -147,3 +147,22 @@ function applyLanguage(language: string) {
 		document.documentElement.dir = i18next.dir(language);
 	}
 }
+
+/** Whether a namespace's text in a given language is loaded (a handout, in its own language). */
+export function isTextReady(ns: string, language: string): boolean {
+	return i18n.loaded.includes(`${ns}/${language}`);
+}
+
+/** Text of a namespace in a given language, whatever the course language (a handout). */
+export function textIn(language: string, ns: string, key: string): string {
+	void i18n.loaded.length;
+	const value = i18next.getResource(language, ns, key) as unknown;
+	return typeof value === 'string' ? value : '';
+}
+
+/** Rich text of a namespace in a given language (see textIn). */
+export function richIn(language: string, ns: string, key: string): Rich {
+	void i18n.loaded.length;
+	const value = i18next.getResource(language, ns, key) as unknown;
+	return Array.isArray(value) ? (value as Rich) : [];
+}

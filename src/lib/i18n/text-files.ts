@@ -19,3 +19,6 @@ export function moduleAssetFile(ns: string, file: string): string {
 
 /** The file holding a language's start-up text when it is not the start-up file's language. */
 export const HEAD_NS = 'head';
+
+/** The files holding each victim handout (`content/handout.<language>.js`). */
+export const HANDOUT_NS = 'handout';
