@@ -21,6 +21,7 @@ export interface LibraryLayout {
 	objectives: Course['objectives'];
 	handouts: Course['handouts'];
 	handoutSources: Course['handoutSources'];
+	pocketCard?: Course['pocketCard'];
 }
 
 /** The layouts split off: one per module, and the library (every source record, glossary...). */
@@ -32,10 +33,10 @@ export function splitLayout(
 	options: { library: string }
 ): { startup: Course; layouts: Layouts } {
 	const startup = structuredClone(course);
-	const { sources, facts, glossary, objectives, handouts, handoutSources } = course;
-	const layouts: Layouts = {
-		[options.library]: { sources, facts, glossary, objectives, handouts, handoutSources }
-	};
+	const { sources, facts, glossary, objectives, handouts, handoutSources, pocketCard } = course;
+	const library = { sources, facts, glossary, objectives, handouts, handoutSources };
+	const layouts: Layouts = { [options.library]: pocketCard ? { ...library, pocketCard } : library };
+	delete startup.pocketCard;
 	startup.sources = {};
 	startup.facts = {};
 	startup.glossary = [];
@@ -89,6 +90,7 @@ export function applyLayout(
 	if (layout.objectives) course.objectives = layout.objectives;
 	if (layout.handouts) course.handouts = layout.handouts;
 	if (layout.handoutSources) course.handoutSources = layout.handoutSources;
+	if (layout.pocketCard) course.pocketCard = layout.pocketCard;
 	const m = course.modules.find((x) => x.id === ns);
 	if (!m) return;
 	for (const l of m.lessons) {
