@@ -7,24 +7,22 @@ import {
 	allModulesDone,
 	answer,
 	bestPath,
-	bundleName,
 	course,
 	imageAlt,
+	keepLocally,
 	lessonTitle,
 	moduleTitle,
+	openAlone,
 	playScenario,
 	takeAssessment
 } from './harness.ts';
-import { encodeState } from '../src/lib/course/codec.ts';
 
 const module = course.modules[0]!;
 const scenario = module.scenarios[0]!;
 
 /** The course at its LMS sub-path with no LMS API around it. */
 async function openCourse(page: Page) {
-	await page.goto(`/player.html?bundle=${encodeURIComponent(bundleName('scorm12'))}`);
-	const config = JSON.parse((await page.locator('#preview-config').textContent())!);
-	await page.goto(config.launchUrl);
+	await openAlone(page);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
@@ -100,15 +98,11 @@ for (const width of [1280, 320]) {
 		await page.setViewportSize({ width, height: 800 });
 		await openCourse(page);
 		// Every module done, kept in this browser as the course does with no LMS around it.
-		const suspendData = encodeState({
-			state: { ...allModulesDone(), location: 'assessment' },
-			course
-		});
-		await page.evaluate(({ key, report }) => localStorage.setItem(key, JSON.stringify(report)), {
-			key: `course-progress:${course.id}`,
-			report: { location: 'assessment', suspendData, completion: 'incomplete', success: 'unknown' }
-		});
-		await page.reload();
+		await keepLocally(
+			page,
+			{ ...allModulesDone(), location: 'assessment' },
+			{ completion: 'incomplete', success: 'unknown' }
+		);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Final assessment');
 		await expectClean(page, 'assessment start');
 		await page.getByRole('button', { name: 'Start the assessment' }).click();
@@ -170,12 +164,7 @@ for (const language of course.languages) {
 			passedOn: Date.UTC(2026, 10, 25)
 		};
 		const state = { ...allModulesDone(), language, location: 'card', assessment };
-		const suspendData = encodeState({ state, course });
-		await page.evaluate(({ key, report }) => localStorage.setItem(key, JSON.stringify(report)), {
-			key: `course-progress:${course.id}`,
-			report: { location: 'card', suspendData, completion: 'completed', success: 'passed' }
-		});
-		await page.reload();
+		await keepLocally(page, state, { completion: 'completed', success: 'passed' });
 		await expect(page.locator('html')).toHaveAttribute('lang', language);
 		for (const route of ['card', 'certificate']) {
 			// The certificate is there only when passed: its name heading proves the state took.

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
 	STANDARDS,
-	allModulesDone,
+	openAssessment,
 	answer,
 	bestPath,
 	completeModule,
@@ -105,9 +105,7 @@ for (const standard of STANDARDS) {
 		}) => {
 			test.setTimeout(180_000);
 			await launch(page, standard);
-			await resumeFrom(page, allModulesDone());
-			const frame = page.frameLocator('iframe[title="Course"]');
-			await frame.getByRole('link', { name: /Start\s*Final assessment/ }).click();
+			const frame = await openAssessment(page);
 			await takeAssessment(frame, { wrong: course.assessmentSize });
 			await expect(frame.getByText('You did not reach the pass mark this time.')).toBeVisible();
 			// Results by objective and every missed item to review, with its explanation.
@@ -165,8 +163,7 @@ for (const standard of STANDARDS) {
 			await expect(frame.getByRole('heading', { name: 'Decision 3' })).toBeVisible();
 
 			// Mid-assessment: the same draw in the same order, the answers given so far.
-			await resumeFrom(page, allModulesDone());
-			await frame.getByRole('link', { name: /Start\s*Final assessment/ }).click();
+			await openAssessment(page);
 			await frame.getByRole('button', { name: 'Start the assessment' }).click();
 			const items = frame.locator('form.assessment legend');
 			await expect(items.first()).toBeVisible();

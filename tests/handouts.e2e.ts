@@ -1,17 +1,10 @@
 // The victim handouts: each in its own language and direction, naming its language in itself,
 // one printed page on Letter and on A4; the Arabic one right to left (screenshot attached).
-import { expect, test, type Page } from '@playwright/test';
-import { bundleName, course } from './harness.ts';
-
-/** The course at its LMS sub-path with no LMS around it, on a screen of its own. */
-async function openAt(page: Page, route: string) {
-	await page.goto(`/player.html?bundle=${encodeURIComponent(bundleName('scorm12'))}`);
-	const config = JSON.parse((await page.locator('#preview-config').textContent())!);
-	await page.goto(`${config.launchUrl}#/${route}`);
-}
+import { expect, test } from '@playwright/test';
+import { course, openAlone } from './harness.ts';
 
 test('the handouts list names each language in itself', async ({ page }) => {
-	await openAt(page, 'handouts');
+	await openAlone(page, 'handouts');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Handouts for a person who may be a victim'
 	);
@@ -28,7 +21,7 @@ for (const language of LANGUAGES) {
 	test(`the ${language} handout: its language and direction, one page on Letter and A4`, async ({
 		page
 	}, testInfo) => {
-		await openAt(page, `handouts/${language}`);
+		await openAlone(page, `handouts/${language}`);
 		const handout = page.locator(`article.handout[lang="${language}"]`);
 		await expect(handout).toBeVisible();
 		const rtl = language === 'ar';

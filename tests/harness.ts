@@ -242,6 +242,39 @@ export async function resumeFrom(page: Page, state: LearnerState, c = course) {
 	).toBeVisible();
 }
 
+/** The course at its LMS sub-path with no LMS API around it (it keeps progress in the browser). */
+export async function openAlone(page: Page, route = '') {
+	await page.goto(`/player.html?bundle=${encodeURIComponent(bundleName('scorm12'))}`);
+	const config = JSON.parse((await page.locator('#preview-config').textContent())!);
+	await page.goto(route ? `${config.launchUrl}#/${route}` : config.launchUrl);
+}
+
+/** With no LMS around it: keep `state` in the browser as the course does, and reload on it. */
+export async function keepLocally(
+	page: Page,
+	state: LearnerState,
+	status: { completion: string; success: string }
+) {
+	const report = {
+		location: state.location,
+		suspendData: encodeState({ state, course }),
+		...status
+	};
+	await page.evaluate(({ key, report }) => localStorage.setItem(key, JSON.stringify(report)), {
+		key: `course-progress:${course.id}`,
+		report
+	});
+	await page.reload();
+}
+
+/** In the preview LMS: resume with every module done and open the final assessment. */
+export async function openAssessment(page: Page): Promise<FrameLocator> {
+	await resumeFrom(page, allModulesDone());
+	const frame = page.frameLocator('iframe[title="Course"]');
+	await frame.getByRole('link', { name: /Start\s*Final assessment/ }).click();
+	return frame;
+}
+
 /** A learner state with every module of `c` done (lessons, checks right, scenarios on their best path). */
 export function allModulesDone(c = course): LearnerState {
 	const state = emptyState({ language: 'en' });

@@ -58,6 +58,12 @@ export function loadHandouts(options: {
 		if (!parsed) continue;
 		const keys = flattenText(raw);
 		const compiled: Record<string, unknown> = {};
+		const facts = Object.fromEntries(
+			Object.entries(options.course.facts).map(([id, f]) => [
+				id,
+				{ ...f, value: f.values?.[language] ?? f.value }
+			])
+		);
 		for (const key of english.keys()) {
 			if (key === 'status') continue;
 			const value = keys.get(key);
@@ -65,12 +71,6 @@ export function loadHandouts(options: {
 				at(key, `missing text in handout "${language}"`, `add ${key} (see handouts/en.yaml)`);
 				continue;
 			}
-			const facts = Object.fromEntries(
-				Object.entries(options.course.facts).map(([id, f]) => [
-					id,
-					{ ...f, value: f.values?.[language] ?? f.value }
-				])
-			);
 			const result = isRich(key) ? compileRich(value, facts) : compilePlain(value, facts);
 			for (const e of result.errors) at(key, e.message, e.fix);
 			setPath(compiled, key, result.value);
