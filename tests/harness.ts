@@ -99,12 +99,16 @@ export async function expectCleanCalls(page: Page) {
 	expect(rejected, 'values a strict LMS rejects').toEqual([]);
 }
 
+/** The interface labels `fillAnswer` reads (`ui.check` of a language; English by default). */
+type CheckLabels = { up: string; true: string; false: string };
+
 /** Set a question's controls inside `scope`: the correct answer, or a complete wrong one. */
 export async function fillAnswer(
 	scope: Locator,
 	q: Text,
 	question: Question,
-	correctly: boolean
+	correctly: boolean,
+	labels: CheckLabels = { up: 'Move up', true: 'True', false: 'False' }
 ): Promise<void> {
 	if (question.kind === 'order') {
 		// Left as first shown the order is wrong (initialOrder never shows the right one).
@@ -112,7 +116,9 @@ export async function fillAnswer(
 		const current = initialOrder(question);
 		for (const [i, item] of question.items.entries()) {
 			for (let p = current.indexOf(item); p > i; p--) {
-				await scope.getByRole('button', { name: `Move up: ${q.items[item]}`, exact: true }).click();
+				await scope
+					.getByRole('button', { name: `${labels.up}: ${q.items[item]}`, exact: true })
+					.click();
 				[current[p - 1], current[p]] = [current[p]!, current[p - 1]!];
 			}
 		}
@@ -137,8 +143,8 @@ export async function fillAnswer(
 		const name =
 			question.kind === 'truefalse'
 				? o.id === 't'
-					? 'True'
-					: 'False'
+					? labels.true
+					: labels.false
 				: `${o.id.toUpperCase()}. ${q.options[o.id]}`;
 		await scope.getByRole(role, { name, exact: true }).check();
 	}
