@@ -40,6 +40,12 @@ async function openLesson(page: Page, reason: string) {
 	return { module, lessonId, checks: lessonChecks(module, lessonId) };
 }
 
+/** Compiled rich text (paragraphs of runs, lists) as the one line a screen reader reads. */
+const plain = (rich: unknown): string =>
+	(rich as (string[] | { ul: string[][] })[])
+		.map((b) => (Array.isArray(b) ? b.join('') : b.ul.map((i) => i.join('')).join(' ')))
+		.join(' ');
+
 /** A live region as assistive technology sees it: polite, and what it says now. */
 async function expectPoliteRegion(page: Page, region: Locator, role = 'status') {
 	const node = await axOf(page, region);
@@ -193,6 +199,22 @@ test('scenario choices are a named group; the consequence is announced and focus
 		.click();
 	await expect(page.getByRole('heading', { name: ui.scenario.whatHappens })).toBeFocused();
 	await expect(live).toContainText(s.scenes[scene.id].choices[choice.id].label);
+	// Continue removes the button that had focus: focus goes to the next scene, then the outcome.
+	let at = choice.goto;
+	for (let n = 2; ; n++) {
+		const next = scenario.scenes.find((x) => x.id === at);
+		await page
+			.getByRole('button', { name: next ? ui.scenario.continue : ui.scenario.seeOutcome })
+			.click();
+		if (!next) break;
+		const heading = ui.scenario.decision.replace('{{n}}', String(n));
+		await expect(page.getByRole('heading', { name: heading })).toBeFocused();
+		await group.getByRole('button').first().click();
+		at = next.choices[0]!.goto;
+	}
+	await expect(
+		page.getByRole('heading', { name: new RegExp(`^${literal(ui.scenario.ending)}:`) })
+	).toBeFocused();
 });
 
 test('the assessment: items are named groups, the answered count is announced, a missing answer is an alert', async ({
@@ -218,11 +240,15 @@ test('the assessment: items are named groups, the answered count is announced, a
 		ui.assessment.answered.replace('{{n}}', String(n)).replace('{{total}}', String(items.length));
 	await expect(count).toHaveText(answered(untouched));
 	for (const [i, id] of items.entries()) {
-		const text = textOf(lang, bank.get(id)!.module.id).assessment[id];
+		const { module, question } = bank.get(id)!;
+		const text = textOf(lang, module.id).assessment[id];
 		const group = rows.nth(i).getByRole('group');
 		const node = await axOf(page, group);
 		expect(node.role).toBe('group');
 		expect(node.name, `item ${i + 1} is named by its question`).toContain(text.prompt);
+		// A case item's case is read with the group (forms mode skips text between controls).
+		if (question.case) expect(node.description).toContain(plain(text.case));
+		else expect(node.description).toBe('');
 	}
 	const first = items.findIndex((id) => bank.get(id)!.question.kind !== 'order');
 	const { module, question } = bank.get(items[first]!)!;

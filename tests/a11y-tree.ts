@@ -7,6 +7,8 @@ import type { Frame, Locator, Page } from '@playwright/test';
 export interface AxNode {
 	role: string;
 	name: string;
+	/** The accessible description (aria-describedby), read after the name. */
+	description: string;
 	/** Properties by name: level, checked, expanded, disabled, live, ... */
 	props: Record<string, unknown>;
 }
@@ -16,6 +18,7 @@ interface CdpAxNode {
 	ignored: boolean;
 	role?: { value: string };
 	name?: { value: string };
+	description?: { value: string };
 	properties?: { name: string; value: { value: unknown } }[];
 	childIds?: string[];
 }
@@ -48,6 +51,7 @@ export async function axTree(page: Page, frame?: Frame): Promise<AxNode[]> {
 				out.push({
 					role: n.role?.value ?? '',
 					name: (n.name?.value ?? '').trim(),
+					description: (n.description?.value ?? '').trim(),
 					props: Object.fromEntries((n.properties ?? []).map((p) => [p.name, p.value.value]))
 				});
 			}
@@ -164,6 +168,7 @@ export async function axOf(page: Page, locator: Locator): Promise<AxNode> {
 		return {
 			role: node.ignored ? 'ignored' : (node.role?.value ?? ''),
 			name: (node.name?.value ?? '').trim(),
+			description: (node.description?.value ?? '').trim(),
 			props: Object.fromEntries((node.properties ?? []).map((p) => [p.name, p.value.value]))
 		};
 	} finally {
