@@ -129,7 +129,8 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 			read,
 			issues,
 			sources,
-			images
+			images,
+			languages: settings.languages
 		});
 		if (module) modules.push(module);
 	});

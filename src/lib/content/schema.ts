@@ -5,7 +5,16 @@ import * as v from 'valibot';
 export const ID_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
 export const OPTION_ID_PATTERN = /^[a-z]$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const BLOCK_TYPES = ['text', 'callout', 'image', 'checklist', 'reveal', 'question'] as const;
+export const BLOCK_TYPES = [
+	'text',
+	'callout',
+	'image',
+	'video',
+	'audio',
+	'checklist',
+	'reveal',
+	'question'
+] as const;
 export const TONES = ['info', 'important', 'warning'] as const;
 export const OUTCOMES = ['best', 'acceptable', 'poor'] as const;
 
@@ -167,6 +176,11 @@ export const factsSchema = v.record(
 );
 
 const blockBase = { id };
+const captionFiles = v.record(
+	v.pipe(v.string(), v.regex(LANGUAGE_PATTERN)),
+	v.pipe(v.string(), v.regex(/^media\/[a-z0-9_.-]+\.vtt$/)),
+	'audio and video need captions: one WebVTT file per shipped language (en: media/x.en.vtt, ...)'
+);
 export const blockSchemas = {
 	text: v.strictObject({ type: v.literal('text'), ...blockBase }),
 	callout: v.strictObject({ type: v.literal('callout'), ...blockBase, tone: v.picklist(TONES) }),
@@ -177,6 +191,22 @@ export const blockSchemas = {
 		width: v.pipe(v.number(), v.integer(), v.minValue(1)),
 		height: v.pipe(v.number(), v.integer(), v.minValue(1)),
 		decorative: v.optional(v.boolean())
+	}),
+	// Audio and video come with captions in every shipped language (WebVTT, checked by the loader)
+	// and a transcript (text key `transcript`, required like any text), or the build fails.
+	video: v.strictObject({
+		type: v.literal('video'),
+		...blockBase,
+		src: v.pipe(v.string(), v.regex(/^media\/[a-z0-9_-]+\.(mp4|webm)$/)),
+		width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+		height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+		captions: captionFiles
+	}),
+	audio: v.strictObject({
+		type: v.literal('audio'),
+		...blockBase,
+		src: v.pipe(v.string(), v.regex(/^media\/[a-z0-9_-]+\.(mp3|m4a|ogg|webm)$/)),
+		captions: captionFiles
 	}),
 	checklist: v.strictObject({
 		type: v.literal('checklist'),

@@ -35,6 +35,16 @@ export type Block =
 	| { type: 'text'; id: string }
 	| { type: 'callout'; id: string; tone: CalloutTone }
 	| { type: 'image'; id: string; src: string; width: number; height: number; decorative: boolean }
+	| {
+			type: 'video';
+			id: string;
+			src: string;
+			width: number;
+			height: number;
+			/** Caption file per language, served beside index.html. */
+			captions: Record<string, string>;
+	  }
+	| { type: 'audio'; id: string; src: string; captions: Record<string, string> }
 	| { type: 'checklist'; id: string; items: string[] }
 	| { type: 'reveal'; id: string; items: string[] }
 	| { type: 'question'; id: string };
