@@ -306,6 +306,8 @@ export const scenarioSchema = v.strictObject({
 	objective: id,
 	minutes,
 	sources: v.pipe(ids, v.minLength(1)),
+	/** The debrief links the victim handouts: the officer meets a person who may be a victim. */
+	handouts: v.optional(v.boolean('true or false')),
 	start: id,
 	scenes: v.pipe(
 		v.array(

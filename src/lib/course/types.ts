@@ -115,6 +115,8 @@ export interface Scenario {
 	scenes: Scene[];
 	endings: Ending[];
 	sources: string[];
+	/** The debrief links the victim handouts (the officer meets a person who may be a victim). */
+	handouts?: boolean;
 }
 
 export interface Module {
