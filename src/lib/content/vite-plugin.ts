@@ -6,7 +6,7 @@
 // classic script, loaded when the module is opened: classic scripts load from any LMS sub-path
 // and from file://, where fetch() and module imports do not. The scenario engine (xstate) is
 // written there too (`content/scenario-engine.js`), loaded when the first scenario opens.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildScript } from '../../../scorm/package/script-build.ts';
@@ -16,6 +16,7 @@ import { loadCourseContent, type ImageAsset } from './load.ts';
 import { COURSE_NS, GLOSSARY_NS } from './text.ts';
 import { splitLayout, type Layouts } from '../course/layout.ts';
 import {
+	ACCESSIBILITY_FILE,
 	CONTENT_DIR,
 	HANDOUT_NS,
 	HEAD_NS,
@@ -53,6 +54,9 @@ export function coursePlugin(
 		}));
 		writeModuleFiles({ staticDir, body: [...body, ...handouts], layouts, images: loaded.images });
 		if (engine) writeFileSync(join(staticDir, ENGINE_FILE), engine);
+		// The accessibility conformance report (generated into docs/, `npm run a11y:report`) ships
+		// beside index.html; the footer links it.
+		copyFileSync(resolve('docs', ACCESSIBILITY_FILE), join(staticDir, ACCESSIBILITY_FILE));
 		return { ...loaded, course: startup, head };
 	};
 	return {
