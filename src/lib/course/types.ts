@@ -31,13 +31,27 @@ export interface Fact {
 
 export type CalloutTone = 'info' | 'important' | 'warning';
 
+/**
+ * `more`: optional depth, shown in a closed "Go deeper" disclosure and not counted in the core
+ * seat time. A block without it is core. Knowledge checks are always core.
+ */
+export type Depth = 'more';
+
 export type Block =
-	| { type: 'text'; id: string }
-	| { type: 'callout'; id: string; tone: CalloutTone }
-	| { type: 'image'; id: string; src: string; width: number; height: number; decorative: boolean }
-	| { type: 'checklist'; id: string; items: string[] }
-	| { type: 'reveal'; id: string; items: string[] }
-	| { type: 'question'; id: string };
+	| { type: 'text'; id: string; depth?: Depth }
+	| { type: 'callout'; id: string; tone: CalloutTone; depth?: Depth }
+	| {
+			type: 'image';
+			id: string;
+			src: string;
+			width: number;
+			height: number;
+			decorative: boolean;
+			depth?: Depth;
+	  }
+	| { type: 'checklist'; id: string; items: string[]; depth?: Depth }
+	| { type: 'reveal'; id: string; items: string[]; depth?: Depth }
+	| { type: 'question'; id: string; depth?: never };
 
 export type BlockType = Block['type'];
 
