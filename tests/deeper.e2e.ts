@@ -1,5 +1,6 @@
 // Optional depth: "Go deeper" disclosures open by keyboard, print opened, and the core path finishes
 // a module without opening any (the course running alone, as the patrol bundle ships).
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { blockRuns } from '../src/lib/course/depth.ts';
 import {
@@ -64,6 +65,12 @@ test('a "Go deeper" disclosure starts closed, opens by keyboard, and prints open
 	await page.keyboard.press('Enter');
 	await expect(deeper).toHaveAttribute('open');
 	await expect(deeper.getByText(inside, { exact: true })).toBeVisible();
+	// Opened, what it holds is as accessible as the rest of the lesson.
+	const axe = await new AxeBuilder({ page })
+		.include('details.deeper')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	expect(axe.violations.map((v) => v.id)).toEqual([]);
 	await page.keyboard.press('Enter');
 	await expect(deeper).not.toHaveAttribute('open');
 });
