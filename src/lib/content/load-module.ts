@@ -56,6 +56,13 @@ export function loadModule(options: {
 				images: options.images,
 				languages: options.languages
 			});
+			if (bi === 0 && block?.depth) {
+				report(
+					`lessons[${li}].blocks[0].depth`,
+					`lesson "${lesson.id}" opens with optional depth`,
+					'a lesson opens with its core teaching: remove depth from its first block'
+				);
+			}
 			return block ? [block] : [];
 		})
 	}));

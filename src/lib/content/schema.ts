@@ -175,7 +175,14 @@ export const factsSchema = v.record(
 	})
 );
 
-const blockBase = { id };
+/** `depth: more` marks a block as optional depth: shown in a closed "Go deeper" disclosure. */
+export const DEPTHS = ['more'] as const;
+const blockBase = {
+	id,
+	depth: v.optional(
+		v.picklist(DEPTHS, 'write depth: more (optional reading), or leave depth out (core)')
+	)
+};
 const captionFiles = v.record(
 	v.pipe(v.string(), v.regex(LANGUAGE_PATTERN)),
 	v.pipe(v.string(), v.regex(/^media\/[a-z0-9_.-]+\.vtt$/)),
@@ -218,7 +225,14 @@ export const blockSchemas = {
 		...blockBase,
 		items: v.pipe(ids, v.minLength(1))
 	}),
-	question: v.strictObject({ type: v.literal('question'), ...blockBase })
+	// A knowledge check is core: every learner answers it, so it never hides in a disclosure.
+	question: v.strictObject({
+		type: v.literal('question'),
+		id,
+		depth: v.optional(
+			v.never('a knowledge check is always core: remove depth (move the text around it instead)')
+		)
+	})
 } as const;
 
 const blockHead = v.looseObject({ type: v.string('every block needs a type') });
