@@ -45,7 +45,7 @@ export interface Stop {
 }
 export type Check = (stop: Stop) => Promise<void>;
 
-/** The first lesson holding each question kind, and the first holding an image. */
+/** The first lesson holding each question kind, and the first holding each kind of media. */
 export function lessonStops(): { module: Module; lessonId: string; reason: string }[] {
 	const stops: { module: Module; lessonId: string; reason: string }[] = [];
 	const add = (reason: string, found: { module: Module; lessonId: string } | undefined) => {
@@ -67,10 +67,12 @@ export function lessonStops(): { module: Module; lessonId: string; reason: strin
 			)
 		);
 	}
-	add(
-		'image',
-		lessons.find(({ lesson }) => lesson.blocks.some((b) => b.type === 'image'))
-	);
+	for (const media of ['image', 'video', 'audio'] as const) {
+		add(
+			media,
+			lessons.find(({ lesson }) => lesson.blocks.some((b) => b.type === media))
+		);
+	}
 	return stops;
 }
 
@@ -171,7 +173,7 @@ async function openDisclosures(scope: Page | Frame) {
 
 /**
  * Walk every screen type and state in `lang`, calling `check` at each stop: home, a lesson for
- * each question kind and the image (before and after feedback, disclosures open), a scenario
+ * each question kind and media kind (before and after feedback, disclosures open), a scenario
  * scene, a consequence and the debrief, the assessment (start, in progress with an item of every
  * kind and a case, results with the review of missed items), home once passed, resources, pocket
  * card, certificate, the handouts list and handouts, the exit screen; with `lms`, also the

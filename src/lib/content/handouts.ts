@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { Course, Handout } from '../course/types.ts';
 import { checkRefs } from './checks.ts';
 import type { IssueList } from './issues.ts';
-import { compilePlain, compileRich } from './markup.ts';
+import { compilePlain, compileRich, factInLanguage } from './markup.ts';
 import { displayPath, parseWith } from './read.ts';
 import { handoutSchema, handoutsSchema } from './schema.ts';
 import { flattenText, setPath } from './text-keys.ts';
@@ -61,7 +61,7 @@ export function loadHandouts(options: {
 		const facts = Object.fromEntries(
 			Object.entries(options.course.facts).map(([id, f]) => [
 				id,
-				{ ...f, value: f.values?.[language] ?? f.value }
+				{ ...f, value: factInLanguage(f.values?.[language] ?? f.value, language) }
 			])
 		);
 		for (const key of english.keys()) {

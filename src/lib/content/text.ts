@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Course, Resources } from '../course/types.ts';
 import { didYouMean, type IssueList } from './issues.ts';
-import { compilePlain, compileRich } from './markup.ts';
+import { compilePlain, compileRich, factInLanguage } from './markup.ts';
 import { displayPath } from './read.ts';
 import { flattenText, moduleTextKeys, setPath, type TextKey } from './text-keys.ts';
 
@@ -161,7 +161,7 @@ function factsFor(options: { course: Course; lng: string; issues: IssueList }): 
 					fix: `add ${options.lng}: ... to the value, or write one value for every language`
 				});
 			}
-			return [id, { ...fact, value: value ?? fact.value }];
+			return [id, { ...fact, value: factInLanguage(value ?? fact.value, options.lng) }];
 		})
 	);
 }
