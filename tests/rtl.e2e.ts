@@ -53,6 +53,8 @@ interface Measures {
 	th: { box: Box; text: Box } | null;
 	/** The handout on screen: its direction, its box, its first paragraph's text. */
 	handout: { dir: string; direction: string; box: Box; text: Box } | null;
+	/** Isolated facts (FSI … PDI) on one line: the boxes of their first and last characters. */
+	facts: { value: string; first: Box; last: Box }[];
 }
 
 function measure(page: Page): Promise<Measures> {
@@ -120,7 +122,26 @@ function measure(page: Page): Promise<Measures> {
 				direction: getComputedStyle(handout).direction,
 				box: content(handout),
 				text: text(handout.querySelector('p:not(.handout-language)') ?? handout)
-			}
+			},
+			facts: [...document.querySelectorAll('main p, main li')].flatMap((el) => {
+				const node = [...el.childNodes].find(
+					(n) => n.nodeType === 3 && /\u2068/.test(n.textContent!)
+				);
+				const value = node?.textContent ?? '';
+				const from = value.indexOf('\u2068') + 1;
+				const to = value.indexOf('\u2069', from) - 1;
+				if (!node || to <= from) return [];
+				const char = (i: number) => {
+					const range = document.createRange();
+					range.setStart(node, i);
+					range.setEnd(node, i + 1);
+					return box(range.getBoundingClientRect());
+				};
+				const [first, last] = [char(from), char(to)];
+				return Math.abs(first.top - last.top) < 4
+					? [{ value: value.slice(from, to + 1), first, last }]
+					: [];
+			})
 		};
 	});
 }
@@ -134,7 +155,8 @@ async function switchTo(page: Page, language: string, ready: string) {
 }
 
 type Dir = 'ltr' | 'rtl';
-type Part = 'progress' | 'steps' | 'summary' | 'accents' | 'option' | 'list' | 'th' | 'exit';
+type Part =
+	'progress' | 'steps' | 'summary' | 'accents' | 'option' | 'list' | 'th' | 'exit' | 'facts';
 /** How far a box sits from the line start of its container: the left in ltr, the right in rtl. */
 const fromStart = (inner: Box, outer: Box, dir: Dir) =>
 	dir === 'ltr' ? inner.left - outer.left : outer.right - inner.right;
@@ -192,6 +214,10 @@ function expectFromLineStart(m: Measures, dir: Dir, screen: string) {
 	}
 	if (m.th)
 		expect.soft(start(m.th.text, m.th.box), at('table header at the line start')).toBeLessThan(2);
+	for (const f of m.facts) {
+		// A number or a statute reads left to right inside right-to-left text, kept whole.
+		expect.soft(f.first.left, at(`"${f.value}" in its own order`)).toBeLessThan(f.last.left);
+	}
 }
 
 /** Both directions of one screen measured, compared, and shown in the report. */
@@ -208,7 +234,7 @@ async function compare(
 	await attachScreenshot(page, testInfo, `${rtl}-${screen.replaceAll(' ', '-')}`);
 	await switchTo(page, 'en', ready);
 	// The parts this screen is there to show are measured (a check of nothing would pass).
-	for (const part of has) {
+	for (const part of has.filter((p) => p !== 'facts')) {
 		const found = (m: Measures) =>
 			part === 'progress'
 				? m.progress.some((p) => p.fill.width >= 1)
@@ -219,6 +245,7 @@ async function compare(
 						: !!m[part];
 		expect([found(l), found(r)], `${screen}: ${part} in both directions`).toEqual([true, true]);
 	}
+	if (has.includes('facts')) expect(r.facts.length, `${screen}: isolated facts`).toBeGreaterThan(0);
 	expectFromLineStart(l, 'ltr', screen);
 	expectFromLineStart(r, 'rtl', screen);
 	// The same things on both sides (a screen's parts do not depend on the language).
@@ -287,7 +314,7 @@ for (const rtl of RTL_LANGUAGES) {
 				rtl,
 				screen: 'lesson',
 				ready: 'form.check',
-				has: ['steps', 'summary', 'accents', 'option']
+				has: ['steps', 'summary', 'accents', 'option', 'facts']
 			});
 			await goTo(page, `m/${module.id}/s/${scenario.id}`);
 			await compare(page, testInfo, {

@@ -104,7 +104,10 @@ describe('a pseudo build of the course', () => {
 		expect(text.missing['en-XA']).toEqual([]);
 		expect(text.missing['ar-XB']).toEqual([]);
 		expect(text.keys['en-XA']).toBe(text.keys.en);
-		const card = JSON.stringify(resources['en-XA']);
-		expect(card).toContain(course.facts.nhth_phone!.value);
+		// Facts keep their values; in right-to-left text they are isolated (direction.ts).
+		const phone = course.facts.nhth_phone!.value;
+		expect(JSON.stringify(resources['en-XA'])).toContain(phone);
+		expect(JSON.stringify(resources['en-XA'])).not.toContain('\u2068');
+		expect(JSON.stringify(resources['ar-XB'])).toContain(`\u2068${phone}\u2069`);
 	});
 });

@@ -2,6 +2,7 @@
 // there, nothing else may be, and rich text becomes data, never HTML.
 import { join } from 'node:path';
 import type { Course, Resources } from '../course/types.ts';
+import { isolateFact } from './direction.ts';
 import { didYouMean, type IssueList } from './issues.ts';
 import { compilePlain, compileRich } from './markup.ts';
 import { displayPath } from './read.ts';
@@ -188,7 +189,7 @@ function factsFor(options: { course: Course; lng: string; issues: IssueList }): 
 					fix: `add ${options.lng}: ... to the value, or write one value for every language`
 				});
 			}
-			return [id, { ...fact, value: value ?? fact.value }];
+			return [id, { ...fact, value: isolateFact(value ?? fact.value, options.lng) }];
 		})
 	);
 }
