@@ -215,8 +215,12 @@ function expectFromLineStart(m: Measures, dir: Dir, screen: string) {
 	if (m.th)
 		expect.soft(start(m.th.text, m.th.box), at('table header at the line start')).toBeLessThan(2);
 	for (const f of m.facts) {
-		// A number or a statute reads left to right inside right-to-left text, kept whole.
-		expect.soft(f.first.left, at(`"${f.value}" in its own order`)).toBeLessThan(f.last.left);
+		// A number or a statute reads left to right inside right-to-left text, kept whole; a value
+		// whose first letter is Arabic ("24 ساعة") reads right to left.
+		const letter = /[A-Za-z\u00c0-\u024f\u0590-\u08ff]/.exec(f.value)?.[0] ?? 'a';
+		const ltr = !/[\u0590-\u08ff]/.test(letter);
+		const order = ltr ? f.last.left - f.first.left : f.first.left - f.last.left;
+		expect.soft(order, at(`"${f.value}" in its own order`)).toBeGreaterThan(0);
 	}
 }
 
