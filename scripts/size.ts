@@ -38,6 +38,7 @@ for (const [what, value, budget, unit] of rows) {
 }
 console.log(`     (raw index.html: ${html.length} bytes)`);
 const contentDir = join('build', 'content');
+// content/scenario-engine.js (xstate) is listed with the module files: it loads with the first scenario.
 for (const file of existsSync(contentDir)
 	? readdirSync(contentDir).filter((f) => f.endsWith('.js'))
 	: []) {

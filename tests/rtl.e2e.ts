@@ -53,7 +53,7 @@ interface Measures {
 	th: { box: Box; text: Box } | null;
 	/** The handout on screen: its direction, its box, its first paragraph's text. */
 	handout: { dir: string; direction: string; box: Box; text: Box } | null;
-	/** Isolated facts (FSI … PDI) on one line: the boxes of their first and last characters. */
+	/** Isolated facts (LRI or FSI … PDI) on one line: the boxes of their first and last characters. */
 	facts: { value: string; first: Box; last: Box }[];
 }
 
@@ -125,10 +125,10 @@ function measure(page: Page): Promise<Measures> {
 			},
 			facts: [...document.querySelectorAll('main p, main li')].flatMap((el) => {
 				const node = [...el.childNodes].find(
-					(n) => n.nodeType === 3 && /\u2068/.test(n.textContent!)
+					(n) => n.nodeType === 3 && /[\u2066\u2068]/.test(n.textContent!)
 				);
 				const value = node?.textContent ?? '';
-				const from = value.indexOf('\u2068') + 1;
+				const from = value.search(/[\u2066\u2068]/) + 1;
 				const to = value.indexOf('\u2069', from) - 1;
 				if (!node || to <= from) return [];
 				const char = (i: number) => {

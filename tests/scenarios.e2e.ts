@@ -14,6 +14,8 @@ import {
 	resumeFrom
 } from './harness.ts';
 
+const HANDOUTS_LINK = 'Handouts to give the person, in 11 languages';
+
 const variants = [
 	{ variant: 'patrol', standard: 'scorm2004', course },
 	{ variant: 'campus', standard: 'scorm12', course: campusCourse }
@@ -41,7 +43,19 @@ for (const { variant, standard, course: c } of variants) {
 					await expect(frame.getByRole('heading', { name: /^Outcome:/ })).toContainText(
 						endingTitle(module, scenario.id, ending.id)
 					);
+					// The victim handouts are linked where the officer meets a person who may be a victim.
+					await expect(frame.getByRole('link', { name: HANDOUTS_LINK })).toHaveCount(
+						scenario.handouts ? 1 : 0
+					);
 					await frame.getByRole('button', { name: 'Play the scenario again' }).click();
+				}
+				if (scenario.handouts) {
+					// The link leads to the list of handouts.
+					await playScenario(frame, module, scenario, pathTo(scenario, scenario.endings[0]!.id));
+					await frame.getByRole('link', { name: HANDOUTS_LINK }).click();
+					await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+						'Handouts for a person who may be a victim'
+					);
 				}
 				await expectCleanCalls(page);
 			});

@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import type { Course, Handout } from '../course/types.ts';
 import { checkRefs } from './checks.ts';
-import { isolateFact, textDirection } from './direction.ts';
 import type { IssueList } from './issues.ts';
-import { compilePlain, compileRich } from './markup.ts';
+import { compilePlain, compileRich, factInLanguage } from './markup.ts';
 import { displayPath, parseWith } from './read.ts';
 import { handoutSchema, handoutsSchema } from './schema.ts';
 import { flattenText, setPath } from './text-keys.ts';
+
+/** Right-to-left scripts among the handout languages. */
+const RTL = ['ar', 'fa', 'he', 'ur'];
 
 /** Keys whose text is rich (paragraphs, lists, bold). */
 const isRich = (key: string) => key === 'intro' || key.endsWith('.body');
@@ -59,7 +61,7 @@ export function loadHandouts(options: {
 		const facts = Object.fromEntries(
 			Object.entries(options.course.facts).map(([id, f]) => [
 				id,
-				{ ...f, value: isolateFact(f.values?.[language] ?? f.value, language) }
+				{ ...f, value: factInLanguage(f.values?.[language] ?? f.value, language) }
 			])
 		);
 		for (const key of english.keys()) {
@@ -81,7 +83,7 @@ export function loadHandouts(options: {
 			language,
 			name: parsed.language,
 			status: parsed.status,
-			dir: textDirection(language),
+			dir: RTL.includes(language.split('-')[0]!) ? 'rtl' : 'ltr',
 			sections: Object.keys(parsed.sections)
 		});
 	}

@@ -1,6 +1,6 @@
 // One module folder: module.yaml with its lessons, blocks and questions, and its scenarios,
 // each validated and cross-checked. Called by load.ts for every module the course includes.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as v from 'valibot';
 import type { Block, Module, Question, Scenario } from '../course/types.ts';
@@ -33,6 +33,8 @@ export function loadModule(options: {
 	issues: IssueList;
 	sources: Record<string, unknown>;
 	images: ImageAsset[];
+	/** Shipped languages: audio and video need captions in each. */
+	languages: string[];
 }): Module | undefined {
 	const { dir, issues } = options;
 	const file = join(dir, 'module.yaml');
@@ -51,8 +53,16 @@ export function loadModule(options: {
 				dir,
 				issues,
 				moduleId: options.id,
-				images: options.images
+				images: options.images,
+				languages: options.languages
 			});
+			if (bi === 0 && block?.depth) {
+				report(
+					`lessons[${li}].blocks[0].depth`,
+					`lesson "${lesson.id}" opens with optional depth`,
+					'a lesson opens with its core teaching: remove depth from its first block'
+				);
+			}
 			return block ? [block] : [];
 		})
 	}));
@@ -181,6 +191,7 @@ function parseBlock(options: {
 	issues: IssueList;
 	moduleId: string;
 	images: ImageAsset[];
+	languages: string[];
 }): Block | undefined {
 	const { block, path, file, issues } = options;
 	const type = block.type as (typeof BLOCK_TYPES)[number];
@@ -224,7 +235,68 @@ function parseBlock(options: {
 		options.images.push({ from: image, to: src });
 		return { ...parsed, decorative: parsed.decorative ?? false, src };
 	}
+	if (parsed?.type === 'video' || parsed?.type === 'audio') return media({ ...options, parsed });
 	return parsed;
+}
+
+/** Audio or video: the file, and captions (WebVTT) in every shipped language, served with it. */
+function media(options: {
+	parsed: Extract<Block, { type: 'video' | 'audio' }>;
+	path: string;
+	file: string;
+	dir: string;
+	issues: IssueList;
+	moduleId: string;
+	images: ImageAsset[];
+	languages: string[];
+}): Block | undefined {
+	const { parsed, path, issues } = options;
+	const at = (key: string, message: string, fix: string) =>
+		issues.add({ file: displayPath(options.file), path: `${path}.${key}`, message, fix });
+	const serve = (from: string) => {
+		const to = moduleAssetFile(options.moduleId, basename(from));
+		options.images.push({ from, to });
+		return to;
+	};
+	let ok = true;
+	const src = join(options.dir, parsed.src);
+	if (!existsSync(src)) {
+		at(
+			'src',
+			`${parsed.type} file ${displayPath(src)} does not exist`,
+			'put it in media/ or fix src'
+		);
+		ok = false;
+	}
+	for (const language of options.languages.filter((l) => !(l in parsed.captions))) {
+		at(
+			`captions.${language}`,
+			`no captions in shipped language "${language}": audio and video need captions in every language`,
+			`add ${language}: media/<name>.${language}.vtt (WebVTT)`
+		);
+		ok = false;
+	}
+	const captions: Record<string, string> = {};
+	for (const [language, file] of Object.entries(parsed.captions)) {
+		const vtt = join(options.dir, file);
+		if (!existsSync(vtt)) {
+			at(
+				`captions.${language}`,
+				`caption file ${displayPath(vtt)} does not exist`,
+				'add it or fix the path'
+			);
+			ok = false;
+		} else if (!/^(\uFEFF)?WEBVTT(\s|$)/.test(readFileSync(vtt, 'utf8'))) {
+			at(
+				`captions.${language}`,
+				`caption file ${displayPath(vtt)} is not WebVTT (it must start with "WEBVTT")`,
+				'export the captions as WebVTT (.vtt)'
+			);
+			ok = false;
+		} else captions[language] = serve(vtt);
+	}
+	if (!ok) return undefined;
+	return { ...parsed, src: serve(src), captions };
 }
 
 function loadScenarios(options: {

@@ -127,6 +127,30 @@ const cases: {
 		says: /unknown key/
 	},
 	{
+		name: 'a depth value other than more',
+		file: M,
+		edit: (d) => void (d.lessons[0].blocks[1].depth = 'deep'),
+		at: M,
+		path: 'lessons[0].blocks[1].depth',
+		says: /write depth: more/
+	},
+	{
+		name: 'a knowledge check marked as optional depth',
+		file: M,
+		edit: (d) => void (d.lessons[0].blocks[5].depth = 'more'),
+		at: M,
+		path: 'lessons[0].blocks[5].depth',
+		says: /knowledge check is always core/
+	},
+	{
+		name: 'a lesson that opens with optional depth',
+		file: M,
+		edit: (d) => void (d.lessons[0].blocks[0].depth = 'more'),
+		at: M,
+		path: 'lessons[0].blocks[0].depth',
+		says: /lesson "first" opens with optional depth/
+	},
+	{
 		name: 'image file missing',
 		file: M,
 		edit: (d) => void (d.lessons[0].blocks[2].src = 'images/nope.svg'),
@@ -399,6 +423,9 @@ describe('good content', () => {
 		const body = (resources.en!.basics!.lessons as Doc).first.intro.body;
 		expect(body[0]).toEqual(['A ', 'bold', ' start. Call 1-888-373-7888.']);
 		expect(body[1]).toEqual({ ul: [['one'], ['two']] });
+		// `depth: more` marks optional depth; a block without it is core.
+		const blocks = course.modules[0]!.lessons[0]!.blocks;
+		expect(blocks.filter((b) => b.depth).map((b) => b.id)).toEqual(['myths']);
 	});
 
 	it('reads every question kind into one shape, with the answer key', () => {

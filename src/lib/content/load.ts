@@ -139,7 +139,8 @@ export function loadCourseContent(options: {
 			read,
 			issues,
 			sources,
-			images
+			images,
+			languages: settings.languages
 		});
 		if (module) modules.push(module);
 	});
@@ -359,10 +360,15 @@ function applyProfile(options: {
 	}
 	let modules = options.modules
 		.filter((m) => !without.includes(m.id))
-		.map((m) => ({
-			...m,
-			scenarios: m.scenarios.filter((s) => !without.includes(`${m.id}.${s.id}`))
-		}));
+		.map((m) => {
+			const out = m.scenarios.filter((s) => without.includes(`${m.id}.${s.id}`));
+			return {
+				...m,
+				// The home page shows the module's minutes: not those of a scenario the track leaves out.
+				minutes: Math.max(1, m.minutes - out.reduce((n, s) => n + s.minutes, 0)),
+				scenarios: m.scenarios.filter((s) => !out.includes(s))
+			};
+		});
 	if (profile.modules) {
 		for (const [i, id] of profile.modules.entries()) {
 			if (!modules.some((m) => m.id === id)) {

@@ -92,3 +92,21 @@ function runs(text: string, errors: MarkupResult<unknown>['errors']): Runs {
 export function factRefs(text: string): string[] {
 	return [...text.matchAll(FACT_REF)].map((m) => m[1]!);
 }
+
+const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'];
+const RTL_LETTERS = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thaana}\p{Script=Syriac}]/u;
+
+/** Whether a language is written right to left (its base subtag). */
+export function isRtlLanguage(language: string): boolean {
+	return RTL_LANGUAGES.includes(language.toLowerCase().split('-')[0]!);
+}
+
+/**
+ * A fact's value as it goes into text of `language`. In a right-to-left language a value with no
+ * right-to-left letters (a phone number, "1-877-4-HSI-TIP (1-877-447-4847)", a form name) is
+ * wrapped in a left-to-right isolate (U+2066 … U+2069), so the bidi algorithm cannot reorder its
+ * parts around the Arabic words.
+ */
+export function factInLanguage(value: string, language: string): string {
+	return isRtlLanguage(language) && !RTL_LETTERS.test(value) ? `\u2066${value}\u2069` : value;
+}

@@ -104,10 +104,10 @@ describe('a pseudo build of the course', () => {
 		expect(text.missing['en-XA']).toEqual([]);
 		expect(text.missing['ar-XB']).toEqual([]);
 		expect(text.keys['en-XA']).toBe(text.keys.en);
-		// Facts keep their values; in right-to-left text they are isolated (direction.ts).
+		// Facts keep their values; in right-to-left text they are isolated (factInLanguage).
 		const phone = course.facts.nhth_phone!.value;
 		expect(JSON.stringify(resources['en-XA'])).toContain(phone);
-		expect(JSON.stringify(resources['en-XA'])).not.toContain('\u2068');
-		expect(JSON.stringify(resources['ar-XB'])).toContain(`\u2068${phone}\u2069`);
+		expect(JSON.stringify(resources['en-XA'])).not.toContain('\u2066');
+		expect(JSON.stringify(resources['ar-XB'])).toContain(`\u2066${phone}\u2069`);
 	});
 });

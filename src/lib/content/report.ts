@@ -1,13 +1,12 @@
-// What the course holds, for content owners: modules, lessons, questions per learning objective,
-// scenarios with their endings, languages and missing keys.
+// What the course holds, for content owners: seat time (core and optional depth), modules,
+// lessons, questions per learning objective, scenarios with their endings, languages and missing keys.
 import { proveScenario } from '../scenario/graph.ts';
 import { maxPoints } from '../scenario/score.ts';
 import type { Module } from '../course/types.ts';
 import type { LoadedCourse } from './load.ts';
+import { READING_WPM, SEAT_TIME_TARGET, seatTime } from './seat-time.ts';
 
-/** Reading speed for the seat-time estimate (words per minute), and time per answer or decision. */
-export const READING_WPM = 200;
-export const MINUTES_PER_ANSWER = 0.25;
+export { READING_WPM, MINUTES_PER_ANSWER, SEAT_TIME_TARGET } from './seat-time.ts';
 
 export interface ContentReport {
 	valid: true;
@@ -20,10 +19,22 @@ export interface ContentReport {
 		factsAsOf: string;
 		/** Sum of the authored minutes of the modules. */
 		minutes: number;
-		/** Estimated from the words a learner reads on one pass (see estimateMinutes). */
+		/** Core seat time, final assessment included, from the words read (see seat-time.ts). */
 		estimatedMinutes: number;
+		/** Optional "Go deeper" reading, not counted in the core. */
+		depthMinutes: number;
+		/** The target the core seat time is held to (minutes). */
+		target: { min: number; max: number };
 	};
-	assessment: { size: number; bank: number; maxAttempts: number; estimatedMinutes: number };
+	assessment: {
+		size: number;
+		bank: number;
+		maxAttempts: number;
+		/** Reading and answering the drawn items. */
+		estimatedMinutes: number;
+		/** Reading the review's explanations, had every item been missed (optional). */
+		reviewMinutes: number;
+	};
 	/** Course objectives: what assesses each (knowledge checks, bank items, scenario decisions). */
 	objectives: { id: string; covers: string[]; checks: number; bank: number; decisions: number }[];
 	languages: { language: string; status: string; keys: number; missing: string[] }[];
@@ -32,8 +43,20 @@ export interface ContentReport {
 		id: string;
 		order: number;
 		minutes: number;
+		/** Core seat time of the module (lessons and scenarios) and its optional depth. */
 		estimatedMinutes: number;
-		lessons: { id: string; minutes: number; blocks: number; questions: number; sources: number }[];
+		depthMinutes: number;
+		lessons: {
+			id: string;
+			minutes: number;
+			estimatedMinutes: number;
+			depthMinutes: number;
+			blocks: number;
+			/** Blocks marked `depth: more`. */
+			depthBlocks: number;
+			questions: number;
+			sources: number;
+		}[];
 		questionsPerObjective: Record<string, number>;
 		/** objective → knowledge checks, bank items and scenario decisions that assess it. */
 		assessedBy: Record<string, { checks: number; bank: number; decisions: number }>;
@@ -54,21 +77,13 @@ export interface ContentReport {
 /** Build the report from a loaded course. */
 export function contentReport(loaded: LoadedCourse): ContentReport {
 	const { course, text } = loaded;
-	const words = wordCounter(loaded);
+	const time = seatTime(loaded);
 	const assessedBy = (m: Module, o: string) => ({
 		checks: m.questions.filter((q) => q.objective === o).length,
 		bank: m.assessment.filter((q) => q.objective === o).length,
 		decisions: m.scenarios.filter((s) => s.objective === o).reduce((n, s) => n + s.scenes.length, 0)
 	});
-	const moduleMinutes = new Map(course.modules.map((m) => [m.id, estimateMinutes(m, words)]));
-	const bank = course.modules.flatMap((m) => m.assessment.map((q) => ({ m, q })));
-	const itemWords = bank.length
-		? bank.reduce((n, { m, q }) => n + words(m.id, `assessment.${q.id}`), 0) / bank.length
-		: 0;
-	const assessmentMinutes = bank.length
-		? Math.round(course.assessmentSize * (itemWords / READING_WPM + MINUTES_PER_ANSWER))
-		: 0;
-	const all = [...moduleMinutes.values()].reduce((a, b) => a + b, 0) + assessmentMinutes;
+	const bank = course.modules.reduce((n, m) => n + m.assessment.length, 0);
 	return {
 		valid: true,
 		course: {
@@ -79,13 +94,16 @@ export function contentReport(loaded: LoadedCourse): ContentReport {
 			passMark: course.passMark,
 			factsAsOf: course.factsAsOf,
 			minutes: course.modules.reduce((n, m) => n + m.minutes, 0),
-			estimatedMinutes: all
+			estimatedMinutes: Math.round(time.course.core),
+			depthMinutes: Math.round(time.course.depth),
+			target: { ...SEAT_TIME_TARGET }
 		},
 		assessment: {
 			size: course.assessmentSize,
-			bank: bank.length,
+			bank,
 			maxAttempts: course.maxAttempts,
-			estimatedMinutes: assessmentMinutes
+			estimatedMinutes: Math.round(time.assessment.core),
+			reviewMinutes: Math.round(time.assessment.depth)
 		},
 		objectives: course.objectives.map((o) => {
 			const parts = course.modules.flatMap((m) =>
@@ -115,7 +133,8 @@ export function contentReport(loaded: LoadedCourse): ContentReport {
 			id: m.id,
 			order: m.order,
 			minutes: m.minutes,
-			estimatedMinutes: moduleMinutes.get(m.id)!,
+			estimatedMinutes: Math.round(time.modules[m.id]!.core),
+			depthMinutes: Math.round(time.modules[m.id]!.depth),
 			assessedBy: Object.fromEntries(m.objectives.map((o) => [o, assessedBy(m, o)])),
 			kinds: [...m.questions, ...m.assessment].reduce<Record<string, number>>(
 				(k, q) => ({ ...k, [q.kind]: (k[q.kind] ?? 0) + 1 }),
@@ -124,7 +143,10 @@ export function contentReport(loaded: LoadedCourse): ContentReport {
 			lessons: m.lessons.map((l) => ({
 				id: l.id,
 				minutes: l.minutes,
+				estimatedMinutes: Math.round(time.modules[m.id]!.lessons[l.id]!.core),
+				depthMinutes: Math.round(time.modules[m.id]!.lessons[l.id]!.depth),
 				blocks: l.blocks.length,
+				depthBlocks: l.blocks.filter((b) => b.depth).length,
 				questions: l.blocks.filter((b) => b.type === 'question').length,
 				sources: l.sources.length
 			})),
@@ -152,58 +174,25 @@ export function contentReport(loaded: LoadedCourse): ContentReport {
 	};
 }
 
-/** Words under a key of a module's text in the default language (rich text flattened). */
-function wordCounter(loaded: LoadedCourse) {
-	const { course, resources } = loaded;
-	return (ns: string, key: string): number => {
-		let node: unknown = resources[course.defaultLanguage]?.[ns];
-		for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-		const count = (value: unknown): number =>
-			typeof value === 'string'
-				? value.split(/\s+/).filter(Boolean).length
-				: Array.isArray(value)
-					? value.reduce((n: number, v) => n + count(v), 0)
-					: value && typeof value === 'object'
-						? Object.values(value).reduce((n: number, v) => n + count(v), 0)
-						: 0;
-		return count(node);
-	};
-}
-
-/**
- * Seat time of one pass through a module: its lesson and knowledge-check text, and each scenario
- * along its best path (intro, each scene, the choice's consequence and the debrief rationale,
- * the ending), read at READING_WPM, plus MINUTES_PER_ANSWER for every answer and decision.
- */
-export function estimateMinutes(m: Module, words: ReturnType<typeof wordCounter>): number {
-	let total = words(m.id, 'lessons') + words(m.id, 'questions');
-	let actions = m.questions.length;
-	for (const s of m.scenarios) {
-		const k = `scenarios.${s.id}`;
-		const best = proveScenario(s).paths.reduce((a, b) => (b.points > a.points ? b : a));
-		total += words(m.id, `${k}.intro`) + words(m.id, `${k}.endings.${best.ending}`);
-		let scene = s.start;
-		for (const choice of best.choices) {
-			const c = `${k}.scenes.${scene}.choices.${choice}`;
-			total += words(m.id, `${k}.scenes.${scene}.body`) + words(m.id, c);
-			scene = s.scenes.find((x) => x.id === scene)!.choices.find((x) => x.id === choice)!.goto;
-			actions++;
-		}
-	}
-	return Math.round(total / READING_WPM + actions * MINUTES_PER_ANSWER);
-}
-
 /** The report as text for a terminal. */
 export function formatContentReport(r: ContentReport): string {
 	const out: string[] = [];
 	out.push(
 		`Course ${r.course.id} ${r.course.version} (track ${r.course.track}, profile ${r.course.profile}): pass mark ${r.course.passMark * 100}%, facts as of ${r.course.factsAsOf}`
 	);
+	const { min, max } = r.course.target;
+	const off =
+		r.course.estimatedMinutes > max
+			? `  ← ${r.course.estimatedMinutes - max} min over the ${min}–${max} min target`
+			: r.course.estimatedMinutes < min
+				? `  ← ${min - r.course.estimatedMinutes} min under the ${min}–${max} min target`
+				: ` (target ${min}–${max} min)`;
 	out.push(
-		`Seat time: ${r.course.minutes} min as authored (modules); about ${r.course.estimatedMinutes} min estimated from the words read (${READING_WPM} words a minute) incl. the assessment`
+		`Seat time: about ${r.course.estimatedMinutes} min core incl. the assessment, plus ${r.course.depthMinutes} min optional depth ("Go deeper"), from the words read (${READING_WPM} words a minute)${off}`
 	);
+	out.push(`  ${r.course.minutes} min as authored (module minutes, shown on the home page)`);
 	out.push(
-		`Final assessment: ${r.assessment.size} items drawn from a bank of ${r.assessment.bank}, up to ${r.assessment.maxAttempts} attempts, about ${r.assessment.estimatedMinutes} min`
+		`Final assessment: ${r.assessment.size} items drawn from a bank of ${r.assessment.bank}, up to ${r.assessment.maxAttempts} attempts, about ${r.assessment.estimatedMinutes} min (the review of missed items adds up to ${r.assessment.reviewMinutes} min)`
 	);
 	out.push(
 		'Course objectives (knowledge checks · bank items · scenario decisions that assess each):'
@@ -225,7 +214,7 @@ export function formatContentReport(r: ContentReport): string {
 	for (const m of r.modules) {
 		out.push(
 			'',
-			`Module ${m.order} ${m.id} (about ${m.minutes} min as authored, ${m.estimatedMinutes} min estimated)`
+			`Module ${m.order} ${m.id}: ${m.minutes} min as authored; about ${m.estimatedMinutes} min core estimated, plus ${m.depthMinutes} min optional depth`
 		);
 		out.push(
 			`  question kinds (checks and bank): ${Object.entries(m.kinds)
@@ -234,7 +223,7 @@ export function formatContentReport(r: ContentReport): string {
 		);
 		for (const l of m.lessons) {
 			out.push(
-				`  lesson ${l.id}: ${l.minutes} min, ${l.blocks} blocks, ${l.questions} knowledge checks, ${l.sources} sources`
+				`  lesson ${l.id}: ${l.minutes} min as authored; about ${l.estimatedMinutes} min core, plus ${l.depthMinutes} min depth; ${l.blocks} blocks (${l.depthBlocks} depth), ${l.questions} knowledge checks, ${l.sources} sources`
 			);
 		}
 		out.push('  per learning objective (knowledge checks · bank items · scenario decisions):');

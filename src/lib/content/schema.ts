@@ -5,7 +5,16 @@ import * as v from 'valibot';
 export const ID_PATTERN = /^[a-z][a-z0-9_]{0,31}$/;
 export const OPTION_ID_PATTERN = /^[a-z]$/;
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-export const BLOCK_TYPES = ['text', 'callout', 'image', 'checklist', 'reveal', 'question'] as const;
+export const BLOCK_TYPES = [
+	'text',
+	'callout',
+	'image',
+	'video',
+	'audio',
+	'checklist',
+	'reveal',
+	'question'
+] as const;
 export const TONES = ['info', 'important', 'warning'] as const;
 export const OUTCOMES = ['best', 'acceptable', 'poor'] as const;
 
@@ -166,7 +175,19 @@ export const factsSchema = v.record(
 	})
 );
 
-const blockBase = { id };
+/** `depth: more` marks a block as optional depth: shown in a closed "Go deeper" disclosure. */
+export const DEPTHS = ['more'] as const;
+const blockBase = {
+	id,
+	depth: v.optional(
+		v.picklist(DEPTHS, 'write depth: more (optional reading), or leave depth out (core)')
+	)
+};
+const captionFiles = v.record(
+	v.pipe(v.string(), v.regex(LANGUAGE_PATTERN)),
+	v.pipe(v.string(), v.regex(/^media\/[a-z0-9_.-]+\.vtt$/)),
+	'audio and video need captions: one WebVTT file per shipped language (en: media/x.en.vtt, ...)'
+);
 export const blockSchemas = {
 	text: v.strictObject({ type: v.literal('text'), ...blockBase }),
 	callout: v.strictObject({ type: v.literal('callout'), ...blockBase, tone: v.picklist(TONES) }),
@@ -178,6 +199,22 @@ export const blockSchemas = {
 		height: v.pipe(v.number(), v.integer(), v.minValue(1)),
 		decorative: v.optional(v.boolean())
 	}),
+	// Audio and video come with captions in every shipped language (WebVTT, checked by the loader)
+	// and a transcript (text key `transcript`, required like any text), or the build fails.
+	video: v.strictObject({
+		type: v.literal('video'),
+		...blockBase,
+		src: v.pipe(v.string(), v.regex(/^media\/[a-z0-9_-]+\.(mp4|webm)$/)),
+		width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+		height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+		captions: captionFiles
+	}),
+	audio: v.strictObject({
+		type: v.literal('audio'),
+		...blockBase,
+		src: v.pipe(v.string(), v.regex(/^media\/[a-z0-9_-]+\.(mp3|m4a|ogg|webm)$/)),
+		captions: captionFiles
+	}),
 	checklist: v.strictObject({
 		type: v.literal('checklist'),
 		...blockBase,
@@ -188,7 +225,14 @@ export const blockSchemas = {
 		...blockBase,
 		items: v.pipe(ids, v.minLength(1))
 	}),
-	question: v.strictObject({ type: v.literal('question'), ...blockBase })
+	// A knowledge check is core: every learner answers it, so it never hides in a disclosure.
+	question: v.strictObject({
+		type: v.literal('question'),
+		id,
+		depth: v.optional(
+			v.never('a knowledge check is always core: remove depth (move the text around it instead)')
+		)
+	})
 } as const;
 
 const blockHead = v.looseObject({ type: v.string('every block needs a type') });
@@ -276,6 +320,8 @@ export const scenarioSchema = v.strictObject({
 	objective: id,
 	minutes,
 	sources: v.pipe(ids, v.minLength(1)),
+	/** The debrief links the victim handouts: the officer meets a person who may be a victim. */
+	handouts: v.optional(v.boolean('true or false')),
 	start: id,
 	scenes: v.pipe(
 		v.array(

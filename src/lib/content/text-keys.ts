@@ -32,6 +32,10 @@ export function moduleTextKeys(module: Module): TextKey[] {
 				if (!b.decorative) plain(`${k}.alt`);
 				plain(`${k}.caption`, true);
 			}
+			if (b.type === 'video' || b.type === 'audio') {
+				plain(`${k}.title`);
+				rich(`${k}.transcript`);
+			}
 			if (b.type === 'checklist') {
 				plain(`${k}.title`);
 				for (const i of b.items) plain(`${k}.items.${i}`);

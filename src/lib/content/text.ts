@@ -2,9 +2,8 @@
 // there, nothing else may be, and rich text becomes data, never HTML.
 import { join } from 'node:path';
 import type { Course, Resources } from '../course/types.ts';
-import { isolateFact } from './direction.ts';
 import { didYouMean, type IssueList } from './issues.ts';
-import { compilePlain, compileRich } from './markup.ts';
+import { compilePlain, compileRich, factInLanguage } from './markup.ts';
 import { displayPath } from './read.ts';
 import { keysForLanguage, pluralBases, pluralCategories, pluralForm } from './plurals.ts';
 import { flattenText, moduleTextKeys, setPath, type TextKey } from './text-keys.ts';
@@ -189,7 +188,7 @@ function factsFor(options: { course: Course; lng: string; issues: IssueList }): 
 					fix: `add ${options.lng}: ... to the value, or write one value for every language`
 				});
 			}
-			return [id, { ...fact, value: isolateFact(value ?? fact.value, options.lng) }];
+			return [id, { ...fact, value: factInLanguage(value ?? fact.value, options.lng) }];
 		})
 	);
 }

@@ -4,15 +4,19 @@
 // Start-up carries only what the home screen needs (course text, module titles, descriptions and
 // objectives). Each module's lesson and scenario text is written to `static/content/` as a small
 // classic script, loaded when the module is opened: classic scripts load from any LMS sub-path
-// and from file://, where fetch() and module imports do not.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// and from file://, where fetch() and module imports do not. The scenario engine (xstate) is
+// written there too (`content/scenario-engine.js`), loaded when the first scenario opens.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { buildScript } from '../../../scorm/package/script-build.ts';
+import { ENGINE_FILE } from '../scenario/engine.ts';
 import type { Resources } from '../course/types.ts';
 import { loadCourseContent, type ImageAsset } from './load.ts';
 import { COURSE_NS, GLOSSARY_NS } from './text.ts';
 import { splitLayout, type Layouts } from '../course/layout.ts';
 import {
+	ACCESSIBILITY_FILE,
 	CONTENT_DIR,
 	HANDOUT_NS,
 	HEAD_NS,
@@ -37,6 +41,8 @@ export function coursePlugin(
 	// The test-only pseudo-locales: COURSE_PSEUDO=1 (`npm run build:pseudo`, into build-pseudo/).
 	const pseudo = options.pseudo ?? process.env.COURSE_PSEUDO === '1';
 	const staticDir = resolve(options.staticDir ?? 'static');
+	// Built once per process (vitest never loads it), rewritten with the module files.
+	let engine: string | undefined;
 	const load = () => {
 		const loaded = loadCourseContent({ root, pseudo, ...(profile ? { profile } : {}) });
 		const { head, body } = splitResources(loaded.resources, {
@@ -49,12 +55,23 @@ export function coursePlugin(
 			text
 		}));
 		writeModuleFiles({ staticDir, body: [...body, ...handouts], layouts, images: loaded.images });
+		if (engine) writeFileSync(join(staticDir, ENGINE_FILE), engine);
+		// The accessibility conformance report (generated into docs/, `npm run a11y:report`) ships
+		// beside index.html; the footer links it.
+		copyFileSync(resolve('docs', ACCESSIBILITY_FILE), join(staticDir, ACCESSIBILITY_FILE));
 		return { ...loaded, course: startup, head };
 	};
 	return {
 		name: 'course-content',
 		// Write the module text before Vite copies static/ into the build.
-		buildStart() {
+		async buildStart() {
+			if (!process.env.VITEST) {
+				engine ??= await buildScript({
+					entry: resolve('src/lib/scenario/engine-entry.ts'),
+					format: 'iife',
+					minify: true
+				});
+			}
 			load();
 		},
 		resolveId: (id) => (id === ID ? RESOLVED : undefined),

@@ -19,6 +19,13 @@ describe('layout split', () => {
 		expect(JSON.stringify(startup).length).toBeLessThan(JSON.stringify(course).length * 0.75);
 		for (const [ns, layout] of Object.entries(layouts)) applyLayout(startup, ns, layout);
 		expect(startup).toEqual(course);
+		// Optional depth travels with the blocks and comes back with them.
+		const depth = (c: typeof course) =>
+			c.modules.flatMap((m) =>
+				m.lessons.flatMap((l) => l.blocks.filter((b) => b.depth).map((b) => `${l.id}.${b.id}`))
+			);
+		expect(depth(course).length).toBeGreaterThan(0);
+		expect(depth(startup)).toEqual(depth(course));
 	});
 
 	it('gives each module the records of the sources it cites', () => {

@@ -31,13 +31,38 @@ export interface Fact {
 
 export type CalloutTone = 'info' | 'important' | 'warning';
 
+/**
+ * `more`: optional depth, shown in a closed "Go deeper" disclosure and not counted in the core
+ * seat time. A block without it is core. Knowledge checks are always core.
+ */
+export type Depth = 'more';
+
 export type Block =
-	| { type: 'text'; id: string }
-	| { type: 'callout'; id: string; tone: CalloutTone }
-	| { type: 'image'; id: string; src: string; width: number; height: number; decorative: boolean }
-	| { type: 'checklist'; id: string; items: string[] }
-	| { type: 'reveal'; id: string; items: string[] }
-	| { type: 'question'; id: string };
+	| { type: 'text'; id: string; depth?: Depth }
+	| { type: 'callout'; id: string; tone: CalloutTone; depth?: Depth }
+	| {
+			type: 'image';
+			id: string;
+			src: string;
+			width: number;
+			height: number;
+			decorative: boolean;
+			depth?: Depth;
+	  }
+	| {
+			type: 'video';
+			id: string;
+			src: string;
+			width: number;
+			height: number;
+			/** Caption file per language, served beside index.html. */
+			captions: Record<string, string>;
+			depth?: Depth;
+	  }
+	| { type: 'audio'; id: string; src: string; captions: Record<string, string>; depth?: Depth }
+	| { type: 'checklist'; id: string; items: string[]; depth?: Depth }
+	| { type: 'reveal'; id: string; items: string[]; depth?: Depth }
+	| { type: 'question'; id: string; depth?: never };
 
 export type BlockType = Block['type'];
 
@@ -105,6 +130,8 @@ export interface Scenario {
 	scenes: Scene[];
 	endings: Ending[];
 	sources: string[];
+	/** The debrief links the victim handouts (the officer meets a person who may be a victim). */
+	handouts?: boolean;
 }
 
 export interface Module {

@@ -2,6 +2,7 @@
 // sees text. `t` reads `i18n.lang`, so templates re-render when the language changes.
 import i18next from 'i18next';
 import type { Resources, Rich } from '$lib/course/types';
+import { loadScript } from '$lib/state/load-script';
 import { HEAD_NS, TEXT_GLOBAL, moduleTextFile } from './text-files';
 
 export { HEAD_NS };
@@ -97,16 +98,9 @@ export function loadModuleText(ns: string, language = i18n.lang): Promise<void> 
 			if (mark) i18n.loaded.push(`${entryNs}/${entryLanguage}`);
 		}
 	};
-	const promise = new Promise<void>((resolve, reject) => {
-		const script = document.createElement('script');
-		script.src = moduleTextFile(ns, language);
-		script.onload = () => resolve();
-		script.onerror = () => {
-			delete pending[id];
-			script.remove();
-			reject(new Error(`Could not load ${script.src}`));
-		};
-		document.head.append(script);
+	const promise = loadScript(moduleTextFile(ns, language)).catch((error: unknown) => {
+		delete pending[id];
+		throw error;
 	});
 	pending[id] = promise;
 	return promise;

@@ -22,3 +22,6 @@ export const HEAD_NS = 'head';
 
 /** The files holding each victim handout (`content/handout.<language>.js`). */
 export const HANDOUT_NS = 'handout';
+
+/** The accessibility conformance report shipped beside index.html (from docs/). */
+export const ACCESSIBILITY_FILE = 'accessibility.html';

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { loadCourseContent } from '../content/load.ts';
 import type { Scenario } from '../course/types.ts';
 import { proveScenario } from './graph.ts';
+import { assign, createActor, setup } from 'xstate';
 import { startScenario, stateId } from './machine.ts';
 import { maxPoints, scenarioResult } from './score.ts';
 
+const engine = { setup, assign, createActor };
 const real = loadCourseContent({ root: join(process.cwd(), 'modules') }).course;
 const fixture = loadCourseContent({
 	root: join(import.meta.dirname, '..', 'content', 'fixtures', 'good')
@@ -47,9 +49,9 @@ describe.each(scenarios.map((s) => [s.id, s] as [string, Scenario]))(
 
 		it('replays a saved path to the same state, and stops at a choice that no longer fits', () => {
 			const path = proof.paths[0]!.choices;
-			const actor = startScenario({ scenario, path: path.slice(0, 1) });
+			const actor = startScenario({ scenario, path: path.slice(0, 1), engine });
 			expect(actor.getSnapshot().context.path).toEqual(path.slice(0, 1));
-			const stale = startScenario({ scenario, path: ['no_such_choice', ...path] });
+			const stale = startScenario({ scenario, path: ['no_such_choice', ...path], engine });
 			expect(stateId(stale.getSnapshot())).toBe(scenario.start);
 		});
 	}

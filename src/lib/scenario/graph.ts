@@ -1,5 +1,6 @@
 // Proof from the machine itself (xstate/graph): which states are reachable, which states have no
 // way out, and every complete path with the ending and points it reaches.
+import { assign, createActor, setup } from 'xstate';
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import type { Scenario } from '../course/types.ts';
 import { createScenarioMachine, type ScenarioEvent } from './machine.ts';
@@ -14,7 +15,7 @@ export interface ScenarioProof {
 
 /** Explore every path of a scenario's machine. */
 export function proveScenario(scenario: Scenario): ScenarioProof {
-	const machine = createScenarioMachine(scenario);
+	const machine = createScenarioMachine(scenario, { setup, assign, createActor });
 	const events: ScenarioEvent[] = scenario.scenes.flatMap((s) =>
 		s.choices.map((c) => ({ type: `choice.${c.id}` as const }))
 	);

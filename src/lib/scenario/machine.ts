@@ -1,7 +1,9 @@
 // Scenario data → an xstate machine. One `setup` for every scenario; scenes become states,
-// endings become final states, and each choice is a namespaced event `choice.<id>`.
-import { assign, createActor, setup, type SnapshotFrom } from 'xstate';
+// endings become final states, and each choice is a namespaced event `choice.<id>`. xstate comes
+// in as an `Engine` (engine.ts): loaded with the first scenario in the course, imported at build time.
+import type { SnapshotFrom } from 'xstate';
 import type { Scenario } from '../course/types.ts';
+import type { Engine } from './engine.ts';
 
 export interface ScenarioContext {
 	/** Choice ids taken, in order: what the progress codec stores. */
@@ -11,21 +13,23 @@ export interface ScenarioContext {
 
 export type ScenarioEvent = { type: `choice.${string}` };
 
-const scenarioSetup = setup({
-	types: {
-		context: {} as ScenarioContext,
-		events: {} as ScenarioEvent
-	},
-	actions: {
-		record: assign(({ context }, params: { choice: string; points: number }) => ({
-			path: [...context.path, params.choice],
-			points: context.points + params.points
-		}))
-	}
-});
+function scenarioSetup({ setup, assign }: Engine) {
+	return setup({
+		types: {
+			context: {} as ScenarioContext,
+			events: {} as ScenarioEvent
+		},
+		actions: {
+			record: assign(({ context }, params: { choice: string; points: number }) => ({
+				path: [...context.path, params.choice],
+				points: context.points + params.points
+			}))
+		}
+	});
+}
 
 /** Build the machine for one scenario. */
-export function createScenarioMachine(scenario: Scenario) {
+export function createScenarioMachine(scenario: Scenario, engine: Engine) {
 	const states: Record<string, object> = {};
 	for (const scene of scenario.scenes) {
 		states[scene.id] = {
@@ -41,7 +45,7 @@ export function createScenarioMachine(scenario: Scenario) {
 		};
 	}
 	for (const ending of scenario.endings) states[ending.id] = { type: 'final' };
-	return scenarioSetup.createMachine({
+	return scenarioSetup(engine).createMachine({
 		id: scenario.id,
 		initial: scenario.start,
 		context: { path: [], points: 0 },
@@ -54,8 +58,9 @@ export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;
 export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
 
 /** Start an actor and replay a saved path; choices that no longer fit the graph stop the replay. */
-export function startScenario(options: { scenario: Scenario; path?: string[] }) {
-	const actor = createActor(createScenarioMachine(options.scenario));
+export function startScenario(options: { scenario: Scenario; path?: string[]; engine: Engine }) {
+	const { engine } = options;
+	const actor = engine.createActor(createScenarioMachine(options.scenario, engine));
 	actor.start();
 	for (const choice of options.path ?? []) {
 		const before = actor.getSnapshot();
