@@ -22,7 +22,16 @@ const nodePatterns = [
 ];
 
 export default defineConfig(
-	{ ignores: ['build/', 'dist/', '.svelte-kit/', 'test-results/', 'playwright-report/'] },
+	{
+		ignores: [
+			'build/',
+			'build-pseudo/',
+			'dist/',
+			'.svelte-kit/',
+			'test-results/',
+			'playwright-report/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

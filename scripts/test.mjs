@@ -1,6 +1,7 @@
 // `npm test`: every test, from a fresh clone. Installs what is missing, then runs the unit tests
-// (vitest), builds and packages both SCORM bundles, and runs the e2e tests (Playwright) against
-// them in the preview LMS. Ends with one line "tests: N passed, N failed".
+// (vitest), builds and packages both SCORM bundles, builds the pseudo-locale test build, and runs
+// the e2e tests (Playwright) against them in the preview LMS. Ends with one line "tests: N passed,
+// N failed".
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { ensureChromium, ensureDependencies, run } from './lib.mjs';
@@ -17,6 +18,9 @@ const unit = spawnSync(
 	{ stdio: 'inherit' }
 );
 run('npm', ['run', 'package']);
+// One more build, with the test-only pseudo-locales, into build-pseudo/ (never packaged): the text
+// expansion and right-to-left e2e tests run on it.
+run('npm', ['run', 'build:pseudo']);
 const e2e = spawnSync('npx', ['playwright', 'test'], {
 	stdio: 'inherit',
 	env: process.env

@@ -28,6 +28,25 @@ export const campusContent = loadCourseContent({
 });
 export const campusCourse = campusContent.course;
 export const STANDARDS = ['scorm12', 'scorm2004'] as const;
+
+/**
+ * Every scenario once, in the variant that ships it: the patrol bundle in SCORM 2004 for all but
+ * the campus-only scenario, which plays in the campus bundle in SCORM 1.2.
+ */
+export function scenariosToPlay() {
+	const variants = [
+		{ variant: 'patrol', standard: 'scorm2004', course },
+		{ variant: 'campus', standard: 'scorm12', course: campusCourse }
+	] as const;
+	const inPatrol = (id: string) => course.modules.some((m) => m.scenarios.some((s) => s.id === id));
+	return variants.flatMap(({ variant, standard, course: c }) =>
+		c.modules.flatMap((module) =>
+			module.scenarios
+				.filter((scenario) => variant === 'patrol' || !inPatrol(scenario.id))
+				.map((scenario) => ({ variant, standard, course: c, module, scenario }))
+		)
+	);
+}
 export type Standard = (typeof STANDARDS)[number];
 
 type Text = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

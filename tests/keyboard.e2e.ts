@@ -8,7 +8,6 @@ import {
 	allModulesDone,
 	assessmentItems,
 	bestPath,
-	campusCourse,
 	course,
 	dataModel,
 	emptyStateAt,
@@ -21,7 +20,8 @@ import {
 	openAlone,
 	pathTo,
 	resumeFrom,
-	scenarioTitle
+	scenarioTitle,
+	scenariosToPlay
 } from './harness.ts';
 import {
 	OUTSIDE,
@@ -124,35 +124,23 @@ test('the whole patrol course by keyboard alone in SCORM 2004: every lesson, che
 });
 
 // Every ending of every scenario, in the variant that ships it (as tests/scenarios.e2e.ts does
-// with the mouse): the patrol bundle in SCORM 2004, the campus-only scenario in the campus 1.2 one.
-const variants = [
-	{ variant: 'patrol', standard: 'scorm2004', course },
-	{ variant: 'campus', standard: 'scorm12', course: campusCourse }
-] as const;
-for (const { variant, standard, course: c } of variants) {
-	for (const module of c.modules) {
-		for (const scenario of module.scenarios) {
-			const shared = course.modules.some((m) => m.scenarios.some((s) => s.id === scenario.id));
-			if (variant === 'campus' && shared) continue;
-			test(`${variant}: every ending of ${module.id}/${scenario.id} by keyboard`, async ({
-				page
-			}) => {
-				test.setTimeout(60_000 + scenario.endings.length * 20_000);
-				await launch(page, standard, variant);
-				await resumeFrom(page, emptyStateAt(`m/${module.id}/s/${scenario.id}`), c);
-				const frame = page.frameLocator('iframe[title="Course"]');
-				for (const ending of scenario.endings) {
-					await playByKeys(page, frame, module, scenario, pathTo(scenario, ending.id));
-					await expect(frame.getByRole('heading', { name: /^Outcome:/ })).toContainText(
-						endingTitle(module, scenario.id, ending.id)
-					);
-					await activate(page, frame.getByRole('button', { name: 'Play the scenario again' }));
-					await expect(frame.getByRole('heading', { name: 'Decision 1' })).toBeFocused();
-				}
-				await expectCleanCalls(page);
-			});
+// with the mouse).
+for (const { variant, standard, course: c, module, scenario } of scenariosToPlay()) {
+	test(`${variant}: every ending of ${module.id}/${scenario.id} by keyboard`, async ({ page }) => {
+		test.setTimeout(60_000 + scenario.endings.length * 20_000);
+		await launch(page, standard, variant);
+		await resumeFrom(page, emptyStateAt(`m/${module.id}/s/${scenario.id}`), c);
+		const frame = page.frameLocator('iframe[title="Course"]');
+		for (const ending of scenario.endings) {
+			await playByKeys(page, frame, module, scenario, pathTo(scenario, ending.id));
+			await expect(frame.getByRole('heading', { name: /^Outcome:/ })).toContainText(
+				endingTitle(module, scenario.id, ending.id)
+			);
+			await activate(page, frame.getByRole('button', { name: 'Play the scenario again' }));
+			await expect(frame.getByRole('heading', { name: 'Decision 1' })).toBeFocused();
 		}
-	}
+		await expectCleanCalls(page);
+	});
 }
 
 /**

@@ -3,62 +3,45 @@
 // rejected call.
 import { expect, test } from '@playwright/test';
 import {
-	campusCourse,
-	course,
 	emptyStateAt,
 	endingTitle,
 	expectCleanCalls,
 	launch,
 	pathTo,
 	playScenario,
-	resumeFrom
+	resumeFrom,
+	scenariosToPlay
 } from './harness.ts';
 
 const HANDOUTS_LINK = 'Handouts to give the person, in 11 languages';
 
-const variants = [
-	{ variant: 'patrol', standard: 'scorm2004', course },
-	{ variant: 'campus', standard: 'scorm12', course: campusCourse }
-] as const;
-
-for (const { variant, standard, course: c } of variants) {
-	for (const module of c.modules) {
-		for (const scenario of module.scenarios) {
-			// The campus bundle shares every scenario but its own with the patrol one: play only that.
-			if (
-				variant === 'campus' &&
-				course.modules.some((m) => m.scenarios.some((s) => s.id === scenario.id))
-			) {
-				continue;
-			}
-			test(`${variant}: ${module.id}/${scenario.id} reaches each of its ${scenario.endings.length} endings`, async ({
-				page
-			}) => {
-				test.setTimeout(60_000 + scenario.endings.length * 30_000);
-				await launch(page, standard, variant);
-				await resumeFrom(page, emptyStateAt(`m/${module.id}/s/${scenario.id}`), c);
-				const frame = page.frameLocator('iframe[title="Course"]');
-				for (const ending of scenario.endings) {
-					await playScenario(frame, module, scenario, pathTo(scenario, ending.id));
-					await expect(frame.getByRole('heading', { name: /^Outcome:/ })).toContainText(
-						endingTitle(module, scenario.id, ending.id)
-					);
-					// The victim handouts are linked where the officer meets a person who may be a victim.
-					await expect(frame.getByRole('link', { name: HANDOUTS_LINK })).toHaveCount(
-						scenario.handouts ? 1 : 0
-					);
-					await frame.getByRole('button', { name: 'Play the scenario again' }).click();
-				}
-				if (scenario.handouts) {
-					// The link leads to the list of handouts.
-					await playScenario(frame, module, scenario, pathTo(scenario, scenario.endings[0]!.id));
-					await frame.getByRole('link', { name: HANDOUTS_LINK }).click();
-					await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
-						'Handouts for a person who may be a victim'
-					);
-				}
-				await expectCleanCalls(page);
-			});
+for (const { variant, standard, course: c, module, scenario } of scenariosToPlay()) {
+	test(`${variant}: ${module.id}/${scenario.id} reaches each of its ${scenario.endings.length} endings`, async ({
+		page
+	}) => {
+		test.setTimeout(60_000 + scenario.endings.length * 30_000);
+		await launch(page, standard, variant);
+		await resumeFrom(page, emptyStateAt(`m/${module.id}/s/${scenario.id}`), c);
+		const frame = page.frameLocator('iframe[title="Course"]');
+		for (const ending of scenario.endings) {
+			await playScenario(frame, module, scenario, pathTo(scenario, ending.id));
+			await expect(frame.getByRole('heading', { name: /^Outcome:/ })).toContainText(
+				endingTitle(module, scenario.id, ending.id)
+			);
+			// The victim handouts are linked where the officer meets a person who may be a victim.
+			await expect(frame.getByRole('link', { name: HANDOUTS_LINK })).toHaveCount(
+				scenario.handouts ? 1 : 0
+			);
+			await frame.getByRole('button', { name: 'Play the scenario again' }).click();
 		}
-	}
+		if (scenario.handouts) {
+			// The link leads to the list of handouts.
+			await playScenario(frame, module, scenario, pathTo(scenario, scenario.endings[0]!.id));
+			await frame.getByRole('link', { name: HANDOUTS_LINK }).click();
+			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+				'Handouts for a person who may be a victim'
+			);
+		}
+		await expectCleanCalls(page);
+	});
 }

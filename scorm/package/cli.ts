@@ -165,7 +165,8 @@ function build(repoRoot: string, profile: string): void {
 	const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 		cwd: repoRoot,
 		stdio: 'inherit',
-		env: { ...process.env, COURSE_PROFILE: path.resolve(repoRoot, profile) }
+		// Never the test-only pseudo-locales in a package (they build into build-pseudo/ anyway).
+		env: { ...process.env, COURSE_PROFILE: path.resolve(repoRoot, profile), COURSE_PSEUDO: '' }
 	});
 	if (run.status !== 0) throw new Error(`The build for ${profile} failed (see above).`);
 }

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { ContentError } from './issues.ts';
 import { loadCourseContent } from './load.ts';
+import { issuesOf } from './test-support.ts';
+import type { ContentError } from './issues.ts';
 
 const GOOD = join(import.meta.dirname, 'fixtures', 'good');
 const dirs: string[] = [];
@@ -21,16 +22,6 @@ function broken(file: string, edit: (doc: Doc) => void | Doc): string {
 	const doc = parse(readFileSync(path, 'utf8')) as Doc;
 	writeFileSync(path, stringify(edit(doc) ?? doc));
 	return dir;
-}
-
-function issuesOf(root: string) {
-	try {
-		loadCourseContent({ root });
-	} catch (e) {
-		expect(e).toBeInstanceOf(ContentError);
-		return (e as ContentError).issues;
-	}
-	throw new Error('expected the content to be rejected');
 }
 
 const M = '01-basics/module.yaml';

@@ -17,6 +17,7 @@ import {
 	sourcesSchema
 } from './schema.ts';
 import { compileText, type TextReport } from './text.ts';
+import { addPseudoLocales, pseudoReader } from './pseudo-course.ts';
 
 export type { ImageAsset };
 
@@ -42,13 +43,20 @@ export const DEFAULT_PROFILE = 'profiles/default.yaml';
  * profile. Every module is checked whatever the profile includes, so content that one track
  * leaves out still fails the build when it is broken.
  */
-export function loadCourseContent(options: { root: string; profile?: string }): LoadedCourse {
+export function loadCourseContent(options: {
+	root: string;
+	profile?: string;
+	/** Add the test-only pseudo-locales (`en-XA`, `ar-XB`), made from the default language. */
+	pseudo?: boolean;
+}): LoadedCourse {
 	const { root } = options;
 	const profileFile = resolve(options.profile ?? DEFAULT_PROFILE);
 	const issues = new IssueList();
 	const files: string[] = [];
 	const images: ImageAsset[] = [];
-	const read = (file: string) => (files.push(file), readYaml(file, issues));
+	const readFile = (file: string) => (files.push(file), readYaml(file, issues));
+	let source = 'en';
+	const read = options.pseudo ? pseudoReader({ read: readFile, source: () => source }) : readFile;
 
 	const settingsFile = join(root, 'course.yaml');
 	const settings = parseWith({
@@ -83,6 +91,8 @@ export function loadCourseContent(options: { root: string; profile?: string }): 
 			undefined);
 	issues.throwIfAny();
 	if (!settings || !profile) throw new Error('unreachable: settings failed without issues');
+	if (options.pseudo) addPseudoLocales({ settings, facts: factsRaw, profile });
+	source = settings.defaultLanguage;
 
 	const at = issues.for(displayPath(settingsFile));
 	if (!settings.languages.includes(settings.defaultLanguage)) {

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { ContentError } from './issues.ts';
 import { loadCourseContent } from './load.ts';
+import { issuesOf } from './test-support.ts';
 
 const GOOD = join(import.meta.dirname, 'fixtures', 'good');
 const M = '01-basics/module.yaml';
@@ -44,16 +44,6 @@ function withVideo(change: (c: { block: Doc; text: Doc; dir: string }) => void =
 	writeFileSync(join(dir, M), stringify(module));
 	writeFileSync(join(dir, L), stringify(locale));
 	return dir;
-}
-
-function issuesOf(root: string) {
-	try {
-		loadCourseContent({ root });
-	} catch (e) {
-		expect(e).toBeInstanceOf(ContentError);
-		return (e as ContentError).issues;
-	}
-	throw new Error('expected the content to be rejected');
 }
 
 describe('audio and video', () => {

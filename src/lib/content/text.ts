@@ -5,6 +5,7 @@ import type { Course, Resources } from '../course/types.ts';
 import { didYouMean, type IssueList } from './issues.ts';
 import { compilePlain, compileRich, factInLanguage } from './markup.ts';
 import { displayPath } from './read.ts';
+import { keysForLanguage, pluralBases, pluralCategories, pluralForm } from './plurals.ts';
 import { flattenText, moduleTextKeys, setPath, type TextKey } from './text-keys.ts';
 
 /** Namespace of the course-level text (description, objectives, interface labels, agency). */
@@ -50,7 +51,12 @@ export function compileText(options: {
 		report.missing[lng] = [];
 		report.keys[lng] = 0;
 		const namespaces: { ns: string; file: string; keys: TextKey[]; facts: boolean }[] = [
-			{ ns: COURSE_NS, file: join(root, 'locales', `${lng}.yaml`), keys: courseKeys, facts: false },
+			{
+				ns: COURSE_NS,
+				file: join(root, 'locales', `${lng}.yaml`),
+				keys: withPlurals(courseKeys, lng),
+				facts: false
+			},
 			...course.modules.map((m) => ({
 				ns: m.id,
 				file: join(options.moduleDirs.get(m.id)!, 'locales', `${lng}.yaml`),
@@ -71,14 +77,18 @@ export function compileText(options: {
 			const text = flattenText(raw ?? {});
 			const at = issues.for(displayPath(file));
 			const known = new Set(keys.map((k) => k.key));
+			const plurals = pluralBases(known);
 			for (const { key, rich, optional } of keys) {
 				const value = text.get(key);
 				if (value === undefined || value === null || value === '') {
 					if (optional) continue;
 					report.missing[lng]!.push(`${ns}:${key}`);
+					const form = pluralForm(key, plurals);
 					at(
 						key,
-						`missing text in shipped language "${lng}"`,
+						form
+							? `missing plural form "${form.category}" of ${form.base} in shipped language "${lng}" (${lng} has the forms ${pluralCategories(lng).join(', ')})`
+							: `missing text in shipped language "${lng}"`,
 						`add ${key} to ${displayPath(file)}`
 					);
 					continue;
@@ -99,7 +109,15 @@ export function compileText(options: {
 				if (facts) citeFacts({ course, ns, key, facts: result.facts });
 			}
 			for (const key of text.keys()) {
-				if (!known.has(key)) {
+				const form = pluralForm(key, plurals);
+				if (!known.has(key) && form) {
+					const forms = pluralCategories(lng);
+					at(
+						key,
+						`plural form "${form.category}" is not one of the forms of "${lng}" (${forms.join(', ')})`,
+						`remove it; ${lng} writes ${forms.map((c) => `${form.base}_${c}`).join(', ')}`
+					);
+				} else if (!known.has(key)) {
 					at(
 						key,
 						`text key is not used by the structure.${didYouMean(key, known)}`,
@@ -116,6 +134,15 @@ export function compileText(options: {
 		}
 	}
 	return { resources, report };
+}
+
+/** The keys with each plural base's forms replaced by the language's own plural categories. */
+function withPlurals(keys: TextKey[], lng: string): TextKey[] {
+	const byKey = new Map(keys.map((k) => [k.key, k]));
+	return keysForLanguage(
+		keys.map((k) => k.key),
+		lng
+	).map(({ key, from }) => ({ ...byKey.get(from)!, key }));
 }
 
 /**

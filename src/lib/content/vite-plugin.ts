@@ -33,16 +33,18 @@ const HEAD_KEYS = ['title', 'description', 'objectives'];
 
 /** Vite plugin: `import { course, resources } from 'virtual:course'` plus per-module text files. */
 export function coursePlugin(
-	options: { root?: string; staticDir?: string; profile?: string } = {}
+	options: { root?: string; staticDir?: string; profile?: string; pseudo?: boolean } = {}
 ): Plugin {
 	const root = resolve(options.root ?? 'modules');
 	// The agency profile: COURSE_PROFILE (set by `npm run package`), else profiles/default.yaml.
 	const profile = options.profile ?? process.env.COURSE_PROFILE;
+	// The test-only pseudo-locales: COURSE_PSEUDO=1 (`npm run build:pseudo`, into build-pseudo/).
+	const pseudo = options.pseudo ?? process.env.COURSE_PSEUDO === '1';
 	const staticDir = resolve(options.staticDir ?? 'static');
 	// Built once per process (vitest never loads it), rewritten with the module files.
 	let engine: string | undefined;
 	const load = () => {
-		const loaded = loadCourseContent({ root, ...(profile ? { profile } : {}) });
+		const loaded = loadCourseContent({ root, pseudo, ...(profile ? { profile } : {}) });
 		const { head, body } = splitResources(loaded.resources, {
 			startup: loaded.course.defaultLanguage
 		});

@@ -50,4 +50,30 @@ describe('XLIFF round trip', () => {
 		);
 		expect(() => importXliff({ root, xml, source: 'en' })).toThrow(/no longer has: gone\.key/);
 	});
+
+	it('gives a language its own plural forms, each with the English form it translates', () => {
+		const root = copy();
+		const xml = exportXliff({ root, source: 'en', target: 'ar' });
+		const units = [
+			...xml.matchAll(/<unit id="ui\.home\.minutes_(\w+)">\s*<segment[^>]*>\s*<source>([^<]*)</g)
+		];
+		expect(units.map((u) => [u[1], u[2]])).toEqual([
+			['zero', 'About {{count}} minutes'],
+			['one', 'About {{count}} minute'],
+			['two', 'About {{count}} minutes'],
+			['few', 'About {{count}} minutes'],
+			['many', 'About {{count}} minutes'],
+			['other', 'About {{count}} minutes']
+		]);
+		importXliff({
+			root,
+			source: 'en',
+			xml: xml.replace(
+				/(<unit id="ui\.home\.minutes_few">\s*<segment[^>]*>\s*<source>[^<]*<\/source>)/,
+				'$1<target>{{count}} دقائق</target>'
+			)
+		});
+		const written = parse(readFileSync(join(root, 'locales', 'ar.yaml'), 'utf8'));
+		expect(written.ui.home.minutes_few).toBe('{{count}} دقائق');
+	});
 });

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { keysForLanguage } from './plurals.ts';
 import { flattenText, setPath } from './text-keys.ts';
 
 /** Every locale folder under modules/: the course's own and one per module. */
@@ -29,6 +30,17 @@ function readText(file: string): Map<string, unknown> {
 	return existsSync(file) ? flattenText(parse(readFileSync(file, 'utf8')) ?? {}) : new Map();
 }
 
+/**
+ * The keys of a target language and the source key each translates: plural forms are the
+ * target's own (Arabic gets `_zero` to `_many` units whose source is the English `_other`).
+ */
+function targetKeys(from: Map<string, unknown>, target: string) {
+	return keysForLanguage(
+		[...from.keys()].filter((k) => typeof from.get(k) === 'string'),
+		target
+	);
+}
+
 /** XLIFF 2.0 of a language: the source language's text, and the target's where it exists. */
 export function exportXliff(options: { root: string; source: string; target: string }): string {
 	const { root, source, target } = options;
@@ -40,8 +52,8 @@ export function exportXliff(options: { root: string; source: string; target: str
 		const from = readText(join(dir, `${source}.yaml`));
 		const to = readText(join(dir, `${target}.yaml`));
 		out.push(`  <file id="${escapeXml(relative(root, dir))}">`);
-		for (const [key, value] of from) {
-			if (typeof value !== 'string') continue;
+		for (const { key, from: sourceKey } of targetKeys(from, target)) {
+			const value = from.get(sourceKey) as string;
 			const translated = to.get(key);
 			out.push(`    <unit id="${escapeXml(key)}">`);
 			out.push(`      <segment${typeof translated === 'string' ? ' state="translated"' : ''}>`);
@@ -85,13 +97,15 @@ export function importXliff(options: { root: string; xml: string; source: string
 	const written: string[] = [];
 	for (const [dirName, units] of files) {
 		const dir = join(root, dirName);
-		const keys = readText(join(dir, `${source}.yaml`));
+		const keys = new Set(
+			targetKeys(readText(join(dir, `${source}.yaml`)), target).map(({ key }) => key)
+		);
 		const stale = [...units.keys()].filter((k) => !keys.has(k));
 		if (stale.length) {
 			throw new Error(`${dirName}: keys the ${source} text no longer has: ${stale.join(', ')}`);
 		}
 		const doc: Record<string, unknown> = {};
-		for (const key of keys.keys()) {
+		for (const key of keys) {
 			const text = units.get(key);
 			if (text !== undefined) setPath(doc, key, text);
 		}
