@@ -26,6 +26,8 @@ export default defineConfig(
 		ignores: [
 			'build/',
 			'build-pseudo/',
+			// Written by the build (the scenario engine, module text): generated, git-ignored.
+			'static/content/',
 			'dist/',
 			'.svelte-kit/',
 			'test-results/',
