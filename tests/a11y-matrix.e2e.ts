@@ -1,16 +1,23 @@
 // The accessibility matrix: every screen type and state (tests/a11y-walk.ts), in every shipped
-// language and its direction, and once more in forced-colors mode at 320 px; at each stop axe
+// language and its direction, and again in forced-colors mode at 320 px; at each stop axe
 // (WCAG 2.0/2.1 A and AA and best practice, colour contrast included) and the accessibility tree
 // (landmarks, one h1, the heading outline, named controls and images) must be clean. One walk per
-// language scans each state once.
+// language scans each state once. Forced colours run once per direction (the default language, and
+// the first right-to-left one shipped).
 import { expect, test } from '@playwright/test';
+import { isRtlLanguage } from '../src/lib/content/markup.ts';
 import { course } from './harness.ts';
 import { auditTree, axTree, axeViolations } from './a11y-tree.ts';
 import { uiOf, walk, type Stop } from './a11y-walk.ts';
 
+const rtl = course.languages.find((lang) => isRtlLanguage(lang));
 const runs = [
 	...course.languages.map((lang) => ({ lang, forced: false, width: 1280 })),
-	{ lang: course.defaultLanguage, forced: true, width: 320 }
+	...[course.defaultLanguage, ...(rtl ? [rtl] : [])].map((lang) => ({
+		lang,
+		forced: true,
+		width: 320
+	}))
 ];
 
 for (const { lang, forced, width } of runs) {
