@@ -24,6 +24,8 @@ export interface Stop {
 	/** skip link, link, button, scenario choice, ordering button, radio, checkbox, ... */
 	kind: string;
 	inMain: boolean;
+	/** In the page footer (after main). */
+	inFooter?: boolean;
 	/** The focus indicator, when asked for. */
 	ring?: Ring;
 }
@@ -134,7 +136,12 @@ function installFocusProbe() {
 			if (!el) return { where: `${where}nothing`, kind: 'none', inMain: false };
 			const type = (el as HTMLInputElement).type ? `[${(el as HTMLInputElement).type}]` : '';
 			where += `${el.tagName.toLowerCase()}${type} "${label(el)}"`;
-			const stop: Stop = { where, kind: kind(el), inMain: !!el.closest('main') };
+			const stop: Stop = {
+				where,
+				kind: kind(el),
+				inMain: !!el.closest('main'),
+				inFooter: !!el.closest('footer')
+			};
 			if (measure) stop.ring = ring(el);
 			return stop;
 		}
