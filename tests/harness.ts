@@ -315,6 +315,16 @@ export function allModulesDone(c = course): LearnerState {
 	return state;
 }
 
+/** A final assessment passed with full marks (on the course's facts date), as the course keeps it. */
+export const PASSED_ASSESSMENT = {
+	attempt: 1,
+	items: [],
+	answers: {},
+	submitted: true,
+	best: 1,
+	passedOn: Date.UTC(2026, 10, 25)
+};
+
 /** The highest-scoring path through a scenario (choice ids). */
 export function bestPath(scenario: Scenario): string[] {
 	const paths = proveScenario(scenario).paths;
