@@ -37,6 +37,7 @@ import {
 	type Scope,
 	type Stop
 } from './keyboard-helpers.ts';
+import { isRtlLanguage } from '../src/lib/content/markup.ts';
 import type { Module } from '../src/lib/course/types.ts';
 import type { LearnerState } from '../src/lib/course/progress.ts';
 
@@ -354,3 +355,38 @@ test('every screen type: skip link first, a visible indicator of 3:1 and 2 px at
 		expect(seen[kind], `the walk met a ${kind}`).toBeGreaterThanOrEqual(3);
 	}
 });
+
+// Right to left: the same Tab walk (skip link first, a 2 px / 3:1 indicator at every stop, no
+// trap either way) on each kind of screen in every right-to-left language the course ships.
+for (const lang of course.languages.filter((l) => isRtlLanguage(l))) {
+	test(`right to left (${lang}): skip link first, a 3:1 and 2 px indicator at every Tab stop, no trap, on each kind of screen`, async ({
+		page
+	}) => {
+		test.setTimeout(240_000);
+		await openAlone(page);
+		const local = { completion: 'incomplete', success: 'unknown' };
+		await keepLocally(page, { ...allModulesDone(), language: lang, location: '' }, local);
+		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		const m1 = course.modules[0]!;
+		const ordering = course.modules
+			.flatMap((m) => m.lessons.map((l) => [m, l] as const))
+			.find(([m, l]) =>
+				l.blocks.some((b) => m.questions.some((q) => q.id === b.id && q.kind === 'order'))
+			)!;
+		const screens: [string, string][] = [
+			['home', ''],
+			['lesson with an ordering', `m/${ordering[0].id}/l/${ordering[1].id}`],
+			['scenario', `m/${m1.id}/s/${m1.scenarios[0]!.id}`],
+			['assessment', 'assessment'],
+			['resources', 'resources'],
+			['pocket card', 'card'],
+			['handouts', 'handouts']
+		];
+		for (const [screen, route] of screens) {
+			await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
+			await expect(page.locator('main h1')).toBeVisible();
+			await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+			await walk(page, `${lang} ${screen}`);
+		}
+	});
+}
