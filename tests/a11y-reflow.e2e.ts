@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { allModulesDone, assessmentItems, course, fillAnswer, openAlone } from './harness.ts';
 import { axTree } from './a11y-tree.ts';
-import { assessmentSample, reopenWith, textOf, uiOf, walk, type Stop } from './a11y-walk.ts';
+import { openAttemptInProgress, reopenWith, textOf, uiOf, walk, type Stop } from './a11y-walk.ts';
 
 const lang = course.defaultLanguage;
 
@@ -225,15 +225,7 @@ test('no time limits: four idle hours in the assessment end, move or lose nothin
 }) => {
 	const ui = uiOf(lang);
 	await page.clock.install();
-	await openAlone(page);
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	const items = assessmentSample();
-	const attempt = { attempt: 1, items, answers: {}, submitted: false, best: undefined };
-	await reopenWith(
-		page,
-		{ ...allModulesDone(), language: lang, location: 'assessment', assessment: attempt },
-		{ completion: 'incomplete', success: 'unknown' }
-	);
+	const items = await openAttemptInProgress(page, lang);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.assessment.title);
 	const bank = assessmentItems();
 	const rows = page.locator('form.assessment .assessment-items > li');

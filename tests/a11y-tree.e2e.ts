@@ -5,7 +5,6 @@
 // controls) run at every stop of the matrix (tests/a11y-matrix.e2e.ts).
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
-	allModulesDone,
 	assessmentItems,
 	course,
 	emptyStateAt,
@@ -19,11 +18,10 @@ import {
 } from './harness.ts';
 import { axOf, axTree } from './a11y-tree.ts';
 import {
-	assessmentSample,
 	lessonChecks,
 	lessonStops,
 	literal,
-	reopenWith,
+	openAttemptInProgress,
 	textOf,
 	uiOf
 } from './a11y-walk.ts';
@@ -215,15 +213,7 @@ test('scenario choices are a named group; the consequence is announced and focus
 test('the assessment: items are named groups, the answered count is announced, a missing answer is an alert', async ({
 	page
 }) => {
-	await openAlone(page);
-	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	const items = assessmentSample();
-	const attempt = { attempt: 1, items, answers: {}, submitted: false, best: undefined };
-	await reopenWith(
-		page,
-		{ ...allModulesDone(), location: 'assessment', assessment: attempt },
-		{ completion: 'incomplete', success: 'unknown' }
-	);
+	const items = await openAttemptInProgress(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui.assessment.title);
 	const bank = assessmentItems();
 	const rows = page.locator('form.assessment .assessment-items > li');

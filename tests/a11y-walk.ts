@@ -156,6 +156,28 @@ export async function reopenWith(
 	await page.goto(url);
 }
 
+/**
+ * The course opened alone on an assessment attempt in progress (the sample of every item kind,
+ * nothing answered yet), in `language`; returns the drawn items.
+ */
+export async function openAttemptInProgress(page: Page, language?: string): Promise<string[]> {
+	await openAlone(page);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const items = assessmentSample();
+	const attempt = { attempt: 1, items, answers: {}, submitted: false, best: undefined };
+	await reopenWith(
+		page,
+		{
+			...allModulesDone(),
+			...(language ? { language } : {}),
+			location: 'assessment',
+			assessment: attempt
+		},
+		{ completion: 'incomplete', success: 'unknown' }
+	);
+	return items;
+}
+
 /** Open every disclosure (reveals, the Sources panel) so the check sees what they hold. */
 async function openDisclosures(scope: Page | Frame) {
 	const closed = scope.locator('details:not([open]) > summary');

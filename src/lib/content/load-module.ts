@@ -230,13 +230,17 @@ function parseBlock(options: {
 				fix: 'size images for their display (at most twice width × height) and compress them'
 			});
 		}
-		// Served beside index.html and fetched only when the lesson shows it.
-		const src = moduleAssetFile(options.moduleId, basename(parsed.src));
-		options.images.push({ from: image, to: src });
-		return { ...parsed, decorative: parsed.decorative ?? false, src };
+		return { ...parsed, decorative: parsed.decorative ?? false, src: serveAsset(options, image) };
 	}
 	if (parsed?.type === 'video' || parsed?.type === 'audio') return media({ ...options, parsed });
 	return parsed;
+}
+
+/** A module file served beside index.html (fetched only when its lesson shows it); its address. */
+function serveAsset(options: { moduleId: string; images: ImageAsset[] }, from: string): string {
+	const to = moduleAssetFile(options.moduleId, basename(from));
+	options.images.push({ from, to });
+	return to;
 }
 
 /** Audio or video: the file, and captions (WebVTT) in every shipped language, served with it. */
@@ -253,11 +257,6 @@ function media(options: {
 	const { parsed, path, issues } = options;
 	const at = (key: string, message: string, fix: string) =>
 		issues.add({ file: displayPath(options.file), path: `${path}.${key}`, message, fix });
-	const serve = (from: string) => {
-		const to = moduleAssetFile(options.moduleId, basename(from));
-		options.images.push({ from, to });
-		return to;
-	};
 	let ok = true;
 	const src = join(options.dir, parsed.src);
 	if (!existsSync(src)) {
@@ -293,10 +292,10 @@ function media(options: {
 				'export the captions as WebVTT (.vtt)'
 			);
 			ok = false;
-		} else captions[language] = serve(vtt);
+		} else captions[language] = serveAsset(options, vtt);
 	}
 	if (!ok) return undefined;
-	return { ...parsed, src: serve(src), captions };
+	return { ...parsed, src: serveAsset(options, src), captions };
 }
 
 function loadScenarios(options: {

@@ -18,6 +18,7 @@ import { splitLayout, type Layouts } from '../course/layout.ts';
 import {
 	ACCESSIBILITY_FILE,
 	CONTENT_DIR,
+	LATER_UI,
 	HANDOUT_NS,
 	HEAD_NS,
 	TEXT_GLOBAL,
@@ -26,8 +27,6 @@ import {
 
 const ID = 'virtual:course';
 const RESOLVED = '\0virtual:course';
-/** Interface labels of the screens outside the modules, loaded with those screens. */
-export const LATER_UI = ['assessment', 'certificate', 'card', 'resources', 'handouts'];
 /** Keys of a module's text needed before the module is opened (home screen). */
 const HEAD_KEYS = ['title', 'description', 'objectives'];
 

@@ -25,3 +25,6 @@ export const HANDOUT_NS = 'handout';
 
 /** The accessibility conformance report shipped beside index.html (from docs/). */
 export const ACCESSIBILITY_FILE = 'accessibility.html';
+
+/** The screens outside the modules: their labels (`ui.<screen>`) load with them, not at start-up. */
+export const LATER_UI = ['assessment', 'certificate', 'card', 'resources', 'handouts'];
