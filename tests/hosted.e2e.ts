@@ -207,7 +207,7 @@ test('same origin: progress reaches the endpoint, a 503 outage loses nothing, a 
 	await expectAnswered(
 		again,
 		module,
-		module.questions.find((q) => q.id === 'q_hostile')!
+		module.questions.find((q) => q.id === 'q_single_indicator')!
 	);
 	await again.getByRole('button', { name: 'Next' }).click();
 	for (let n = 3; n < module.lessons.length; n++) await doLesson(again, n);

@@ -27,7 +27,7 @@ describe('content report: seat time', () => {
 			}
 		}
 		const smuggling = report.modules[0]!.lessons.find((l) => l.id === 'smuggling')!;
-		expect(smuggling).toMatchObject({ blocks: 6, depthBlocks: 1 });
+		expect(smuggling).toMatchObject({ blocks: 5, depthBlocks: 1 });
 	});
 
 	it('prints them, and how far the core is from the target', () => {
@@ -47,7 +47,7 @@ describe('content report: seat time', () => {
 			`Module 1 recognize: ${m.minutes} min as authored; about ${m.estimatedMinutes} min core estimated, plus ${m.depthMinutes} min optional depth`
 		);
 		expect(text).toMatch(
-			/lesson smuggling: \d+ min as authored; about \d+ min core, plus \d+ min depth; 6 blocks \(1 depth\)/
+			/lesson smuggling: \d+ min as authored; about \d+ min core, plus \d+ min depth; 5 blocks \(1 depth\)/
 		);
 	});
 });

@@ -67,8 +67,9 @@ export function lessonMinutes(m: Module, lesson: Lesson, words: WordCounter): Mi
 }
 
 /**
- * One scenario along its best path: the intro, each scene, the chosen choice (label, consequence,
- * the debrief's rationale) and the ending, plus MINUTES_PER_ANSWER per decision. All core.
+ * One scenario along its best path: the intro, each scene with every choice's label (the learner
+ * reads them all to decide), the chosen choice's consequence and the debrief's rationale, and the
+ * ending, plus MINUTES_PER_ANSWER per decision. All core.
  */
 export function scenarioMinutes(m: Module, s: Module['scenarios'][number], words: WordCounter) {
 	const k = `scenarios.${s.id}`;
@@ -76,9 +77,12 @@ export function scenarioMinutes(m: Module, s: Module['scenarios'][number], words
 	let total = read(words(m.id, `${k}.intro`) + words(m.id, `${k}.endings.${best.ending}`));
 	let scene = s.start;
 	for (const choice of best.choices) {
-		const c = `${k}.scenes.${scene}.choices.${choice}`;
-		total += read(words(m.id, `${k}.scenes.${scene}.body`) + words(m.id, c)) + MINUTES_PER_ANSWER;
-		scene = s.scenes.find((x) => x.id === scene)!.choices.find((x) => x.id === choice)!.goto;
+		const here = s.scenes.find((x) => x.id === scene)!;
+		const c = `${k}.scenes.${scene}.choices`;
+		const labels = here.choices.reduce((n, x) => n + words(m.id, `${c}.${x.id}.label`), 0);
+		const chosen = words(m.id, `${c}.${choice}`) - words(m.id, `${c}.${choice}.label`);
+		total += read(words(m.id, `${k}.scenes.${scene}.body`) + labels + chosen) + MINUTES_PER_ANSWER;
+		scene = here.choices.find((x) => x.id === choice)!.goto;
 	}
 	return total;
 }
