@@ -30,6 +30,12 @@ describe('the accessibility conformance report', () => {
 		expect(report.criteria.map((c) => c.id)).toEqual(WCAG21_AA.map((c) => c.id));
 	});
 
+	it('names the version of the course it was made for (modules/course.yaml)', () => {
+		const course = readFileSync('modules/course.yaml', 'utf8').match(/^version: (\S+)$/m)?.[1];
+		expect(course).toBeTruthy();
+		expect(loadConformance().report.version).toBe(course);
+	});
+
 	it('docs/accessibility.html is up to date (run `npm run a11y:report`)', () => {
 		expect(readFileSync(OUTPUT, 'utf8')).toBe(renderConformance(loadConformance().report));
 	});
