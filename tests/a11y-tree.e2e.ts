@@ -85,18 +85,6 @@ test('knowledge checks: named forms, checked and disabled states, feedback and l
 	// The answer is final: its controls say so.
 	expect((await axOf(page, radio)).props.disabled, 'radio after the answer').toBe(true);
 
-	const multiple = checks.find((x) => x.kind === 'multiple')!;
-	const mq = textOf(lang, module.id).questions[multiple.id];
-	const mform = page.getByRole('form', { name: mq.prompt });
-	const option = multiple.options[0]!;
-	const box = mform.getByRole('checkbox', {
-		name: `${option.id.toUpperCase()}. ${mq.options[option.id]}`
-	});
-	await box.check();
-	expect((await axOf(page, box)).props.checked).toBe('true');
-	await box.uncheck();
-	expect((await axOf(page, box)).props.checked).toBe('false');
-
 	for (const question of checks.filter((x) => x !== single)) {
 		const text = textOf(lang, module.id).questions[question.id];
 		const f = page.getByRole('form', { name: text.prompt });
@@ -107,6 +95,19 @@ test('knowledge checks: named forms, checked and disabled states, feedback and l
 	// Every check answered: the lesson's live region says the learner may go on.
 	await expect(finish).toHaveText(ui.lesson.ready);
 	expect((await axOf(page, next)).props.disabled ?? false, 'Next after the checks').toBe(false);
+	// A multiple-choice check (in the first lesson that has one): each box says checked or not.
+	const other = await openLesson(page, 'multiple');
+	const multiple = other.checks.find((x) => x.kind === 'multiple')!;
+	const mq = textOf(lang, other.module.id).questions[multiple.id];
+	const mform = page.getByRole('form', { name: mq.prompt });
+	const option = multiple.options[0]!;
+	const box = mform.getByRole('checkbox', {
+		name: `${option.id.toUpperCase()}. ${mq.options[option.id]}`
+	});
+	await box.check();
+	expect((await axOf(page, box)).props.checked).toBe('true');
+	await box.uncheck();
+	expect((await axOf(page, box)).props.checked).toBe('false');
 });
 
 test('disclosures (reveals, the Sources panel) are named and expose expanded', async ({ page }) => {

@@ -14,6 +14,7 @@ import {
 	STANDARDS,
 	bundleName,
 	course,
+	followLink,
 	launch,
 	lessonTitle,
 	moduleTitle,
@@ -112,9 +113,7 @@ test('the home screen loads index.html only; a module’s text loads when it is 
 	// The scenario engine (xstate) is not in the start-up file: it loads with the first scenario.
 	const module = course.modules[0]!;
 	const scenario = module.scenarios[0]!;
-	await frame
-		.locator('body')
-		.evaluate((_, hash) => (location.hash = hash), `#/m/${module.id}/s/${scenario.id}`);
+	await followLink(frame, `m/${module.id}/s/${scenario.id}`);
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
 		scenarioTitle(module, scenario.id)
 	);

@@ -4,6 +4,7 @@ import { expect, type FrameLocator, type Page } from '@playwright/test';
 import {
 	course,
 	dataModel,
+	followLink,
 	lessonTitle,
 	moduleTitle,
 	savedState,
@@ -14,11 +15,18 @@ import type { Question } from '../src/lib/course/types.ts';
 
 export const module = course.modules[0]!;
 export const scenario = module.scenarios[0]!;
-export const lesson = module.lessons[0]!;
-/** The first lesson's three knowledge checks, in the order the learner meets them. */
-export const [q1, q2, q3] = lesson.blocks
-	.filter((b) => b.type === 'question')
-	.map((b) => module.questions.find((q) => q.id === b.id)!) as [Question, Question, Question];
+const checksOf = (lessonId: string) =>
+	module.lessons
+		.find((l) => l.id === lessonId)!
+		.blocks.filter((b) => b.type === 'question')
+		.map((b) => module.questions.find((q) => q.id === b.id)!);
+/** The lesson the fault tests work in: Module 1's first with two knowledge checks. */
+export const lesson = module.lessons.find((l) => checksOf(l.id).length >= 2)!;
+/** Its two knowledge checks, in the order the learner meets them. */
+export const [q1, q2] = checksOf(lesson.id) as [Question, Question];
+/** The lesson before it, and its knowledge check (one more answer, one screen back). */
+export const lessonBefore = module.lessons[module.lessons.indexOf(lesson) - 1]!;
+export const q3 = checksOf(lessonBefore.id)[0]!;
 
 /** What the learner should read (modules/locales/en.yaml). */
 export const TEXT = {
@@ -33,9 +41,13 @@ export const TEXT = {
 	localOnly: 'No training system found'
 };
 
-/** Open Module 1 at its first lesson. */
+/** Start Module 1 from the home screen, then go to the fault tests' lesson. */
 export async function startModule(frame: FrameLocator) {
 	await frame.getByRole('link', { name: new RegExp(`Start.*${moduleTitle(module)}`) }).click();
+	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+		lessonTitle(module, module.lessons[0]!.id)
+	);
+	await followLink(frame, `m/${module.id}/l/${lesson.id}`);
 	await expect(frame.getByRole('heading', { level: 1 })).toHaveText(lessonTitle(module, lesson.id));
 }
 

@@ -26,6 +26,7 @@ import {
 	q1,
 	q2,
 	q3,
+	lessonBefore,
 	startModule
 } from './fault-helpers.ts';
 
@@ -140,6 +141,10 @@ for (const standard of STANDARDS) {
 			expect(hung.length).toBeGreaterThanOrEqual(1);
 			expect(hung.every((c) => c.result === 'true')).toBe(true);
 			await clearFaults(page);
+			await frame.getByRole('link', { name: 'Previous' }).click();
+			await expect(frame.getByRole('heading', { level: 1 })).toHaveText(
+				lessonTitle(module, lessonBefore.id)
+			);
 			await answer(frame, module, q3);
 			await expect(notice(frame, TEXT.slow)).toBeHidden({ timeout: 15_000 });
 			expect(await committedAnswers(page)).toContain(q3.id);

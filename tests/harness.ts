@@ -205,6 +205,18 @@ export function assessmentItems(c = course): Map<string, { module: Module; quest
 }
 
 /**
+ * The bank item an assessment item's legend shows (not one already `drawn`): the longest prompt the
+ * legend holds, as a short prompt ("What should you do?") can also end a longer one.
+ */
+export function bankItemOf(legend: string, drawn: string[]) {
+	const prompt = ({ module, question }: { module: Module; question: Question }) =>
+		text(module.id).assessment[question.id].prompt as string;
+	return [...assessmentItems().values()]
+		.filter((c) => legend.includes(prompt(c)) && !drawn.includes(c.question.id))
+		.sort((a, b) => prompt(b).length - prompt(a).length)[0];
+}
+
+/**
  * Take the final assessment through the UI (it must be open): answer `wrong` of the drawn items
  * wrongly and the rest correctly, then submit. Returns the drawn item ids in order.
  */
@@ -221,16 +233,11 @@ export async function takeAssessment(
 	if (await start.isVisible()) await start.click();
 	await expect(items.first()).toBeVisible();
 	const count = await items.count();
-	const bank = [...assessmentItems().values()];
 	const drawn: string[] = [];
 	for (let n = 0; n < count; n++) {
 		const item = items.nth(n);
 		const legend = (await item.locator('legend').textContent()) ?? '';
-		const found = bank.find(
-			({ module, question }) =>
-				legend.includes(text(module.id).assessment[question.id].prompt) &&
-				!drawn.includes(question.id)
-		);
+		const found = bankItemOf(legend, drawn);
 		if (!found) throw new Error(`No bank item matches the legend "${legend}"`);
 		drawn.push(found.question.id);
 		const q = text(found.module.id).assessment[found.question.id];
@@ -272,6 +279,20 @@ export async function openAlone(page: Page, route = '') {
 	await page.goto(`/player.html?bundle=${encodeURIComponent(bundleName('scorm12'))}`);
 	const config = JSON.parse((await page.locator('#preview-config').textContent())!);
 	await page.goto(route ? `${config.launchUrl}#/${route}` : config.launchUrl);
+}
+
+/**
+ * Go to a course route inside the LMS frame through a link, as the course's own links go. (An
+ * edited hash makes SvelteKit's hash router reload the page, which would end the LMS session.)
+ */
+export async function followLink(frame: FrameLocator, route: string) {
+	await frame.locator('body').evaluate((body, href) => {
+		const link = Object.assign(document.createElement('a'), { href, id: 'follow-link' });
+		link.textContent = href;
+		body.append(link);
+	}, `#/${route}`);
+	await frame.locator('#follow-link').click();
+	await frame.locator('#follow-link').evaluate((link) => link.remove());
 }
 
 /** With no LMS around it: keep `state` in the browser as the course does, and reload on it. */

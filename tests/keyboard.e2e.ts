@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
 	allModulesDone,
 	assessmentItems,
+	bankItemOf,
 	bestPath,
 	course,
 	dataModel,
@@ -91,16 +92,11 @@ test('the whole patrol course by keyboard alone in SCORM 2004: every lesson, che
 	await expectHeadingFocused(frame, 'Final assessment');
 	const items = frame.locator('form.assessment .assessment-items > li');
 	await expect(items).toHaveCount(course.assessmentSize);
-	const bank = [...assessmentItems().values()];
 	const drawn: string[] = [];
 	for (let n = 0; n < course.assessmentSize; n++) {
 		const item = items.nth(n);
 		const legend = (await item.locator('legend').textContent()) ?? '';
-		const found = bank.find(
-			({ module, question }) =>
-				legend.includes(textOf(module.id).assessment[question.id].prompt) &&
-				!drawn.includes(question.id)
-		)!;
+		const found = bankItemOf(legend, drawn)!;
 		drawn.push(found.question.id);
 		await answerByKeys(
 			page,
