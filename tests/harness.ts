@@ -1,6 +1,6 @@
 // The e2e harness: the preview LMS page, the course inside its frame, and the real content to
 // drive it (answers and best scenario paths come from modules/, not from copies in the tests).
-import { readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 
@@ -58,11 +58,11 @@ export function bundleName(
 	standard: Standard | 'cmi5',
 	variant: 'patrol' | 'campus' = 'patrol'
 ): string {
-	const prefix = variant === 'patrol' ? `${course.id}-${course.version}-` : `${course.id}-campus-`;
-	const name = readdirSync('dist').find(
-		(f) => f.startsWith(prefix) && f.endsWith(`-${standard}.zip`)
-	);
-	if (!name) throw new Error(`dist/ has no ${standard} bundle: run npm run package`);
+	// This version's zip: dist/ may still hold an older version's.
+	const name = [course.id, ...(variant === 'campus' ? ['campus'] : []), course.version, standard]
+		.join('-')
+		.concat('.zip');
+	if (!existsSync(join('dist', name))) throw new Error(`dist/ has no ${name}: run npm run package`);
 	return name;
 }
 

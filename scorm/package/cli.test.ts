@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -57,6 +57,23 @@ describe('packageAll', () => {
 				result.outFile.endsWith('cmi5.zip') ? 'cmi5.xml' : 'imsmanifest.xml'
 			);
 		}
+	});
+
+	it("removes an earlier version's zips of the same variant, and nothing else", async () => {
+		await writeTree({ dir: path.join(dir, 'src/lib/content'), files: { 'load.ts': FAKE_LOADER } });
+		await mkdir(path.join(dir, 'dist'));
+		const kept = ['demo-course-metro-1.0.0-scorm12.zip', 'other-1.0.0-scorm12.zip', 'notes.txt'];
+		const old = ['demo-course-1.9.0-scorm12.zip', 'demo-course-1.9.0-cmi5.zip'];
+		for (const file of [...kept, ...old]) await writeFile(path.join(dir, 'dist', file), 'x');
+		await packageAll({ repoRoot: dir });
+		expect((await readdir(path.join(dir, 'dist'))).sort()).toEqual(
+			[
+				...kept,
+				'demo-course-2.0.1-cmi5.zip',
+				'demo-course-2.0.1-scorm12.zip',
+				'demo-course-2.0.1-scorm2004.zip'
+			].sort()
+		);
 	});
 
 	it('writes the course text into cmi5.xml when the loader gives it (loadCourseContent)', async () => {

@@ -3,6 +3,7 @@
 // standard and a cmi5 zip under dist/.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Course } from '../../src/lib/course/types.ts';
@@ -100,6 +101,11 @@ export async function packageAll({
 	const variant = course.profile && course.profile !== 'default' ? `-${course.profile}` : '';
 	const name = `${fileSafe('id', course.id)}${variant}-${fileSafe('version', course.version)}`;
 	const schemasDir = resolveSchemasDir({ repoRoot });
+	await removeOtherVersions(
+		path.join(repoRoot, 'dist'),
+		`${fileSafe('id', course.id)}${variant}`,
+		name
+	);
 	const results: BundleResult[] = [];
 	// One after the other: each holds the whole build in memory, and the output order stays stable.
 	for (const standard of STANDARDS) {
@@ -143,6 +149,19 @@ export async function packageAll({
 		);
 	}
 	return results;
+}
+
+/**
+ * Remove the zips an earlier version of this variant left in `dist`, so that a coordinator (or the
+ * preview LMS) never picks up an old bundle: `<prefix>-<version>-<kind>.zip` with another version.
+ */
+export async function removeOtherVersions(dist: string, prefix: string, current: string) {
+	const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const older = new RegExp(`^${escaped}-\\d+\\.\\d+\\.\\d+-(scorm12|scorm2004|cmi5|hosted)\\.zip$`);
+	const files = await readdir(dist).catch(() => [] as string[]);
+	for (const file of files) {
+		if (older.test(file) && !file.startsWith(`${current}-`)) await rm(path.join(dist, file));
+	}
 }
 
 function formatSize(bytes: number): string {
