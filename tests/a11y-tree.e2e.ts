@@ -12,19 +12,13 @@ import {
 	imageAlt,
 	injectFault,
 	launch,
+	lessonChecks,
 	lessonTitle,
 	openAlone,
 	resumeFrom
 } from './harness.ts';
 import { axOf, axTree } from './a11y-tree.ts';
-import {
-	lessonChecks,
-	lessonStops,
-	literal,
-	openAttemptInProgress,
-	textOf,
-	uiOf
-} from './a11y-walk.ts';
+import { lessonStops, literal, openAttemptInProgress, textOf, uiOf } from './a11y-walk.ts';
 
 const lang = course.defaultLanguage;
 const ui = uiOf(lang);
@@ -188,12 +182,12 @@ test('scenario choices are a named group; the consequence is announced once, by 
 	// Each step is announced once, by focus on its heading: the step is not also a live region
 	// (it would be read twice), nor is anything around it.
 	const step = page.locator('.scenario');
-	const live = await step.evaluate((el) =>
-		[el, ...el.querySelectorAll('*')]
-			.concat(el.parentElement ? [el.parentElement] : [])
-			.filter((x) => x.closest('[aria-live], [role="status"], [role="alert"], [role="log"]'))
-			.map((x) => x.outerHTML.slice(0, 80))
-	);
+	const live = await step.evaluate((el) => {
+		const region = '[aria-live], [role="status"], [role="alert"], [role="log"]';
+		return [el.closest(region), el.querySelector(region)].flatMap((x) =>
+			x ? [x.outerHTML.slice(0, 80)] : []
+		);
+	});
 	expect(live, 'live regions in or around the scenario step').toEqual([]);
 	expect((await axOf(page, step)).props.live).toBeUndefined();
 	const choice = scene.choices[0]!;

@@ -14,6 +14,7 @@ import {
 	keepLocally,
 	emptyStateAt,
 	launch,
+	lessonChecks,
 	openAlone,
 	resumeFrom,
 	PASSED_ASSESSMENT
@@ -75,14 +76,6 @@ export function lessonStops(): { module: Module; lessonId: string; reason: strin
 		);
 	}
 	return stops;
-}
-
-/** The knowledge checks of a lesson, in order. */
-export function lessonChecks(module: Module, lessonId: string): Question[] {
-	const lesson = module.lessons.find((l) => l.id === lessonId)!;
-	return lesson.blocks.flatMap((b) =>
-		b.type === 'question' ? module.questions.filter((q) => q.id === b.id) : []
-	);
 }
 
 /** Answer a knowledge check through the UI in `lang` and wait for its feedback. */

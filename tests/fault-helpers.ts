@@ -5,6 +5,7 @@ import {
 	course,
 	dataModel,
 	followLink,
+	lessonChecks,
 	lessonTitle,
 	moduleTitle,
 	savedState,
@@ -15,18 +16,13 @@ import type { Question } from '../src/lib/course/types.ts';
 
 export const module = course.modules[0]!;
 export const scenario = module.scenarios[0]!;
-const checksOf = (lessonId: string) =>
-	module.lessons
-		.find((l) => l.id === lessonId)!
-		.blocks.filter((b) => b.type === 'question')
-		.map((b) => module.questions.find((q) => q.id === b.id)!);
 /** The lesson the fault tests work in: Module 1's first with two knowledge checks. */
-export const lesson = module.lessons.find((l) => checksOf(l.id).length >= 2)!;
+export const lesson = module.lessons.find((l) => lessonChecks(module, l.id).length >= 2)!;
 /** Its two knowledge checks, in the order the learner meets them. */
-export const [q1, q2] = checksOf(lesson.id) as [Question, Question];
+export const [q1, q2] = lessonChecks(module, lesson.id) as [Question, Question];
 /** The lesson before it, and its knowledge check (one more answer, one screen back). */
 export const lessonBefore = module.lessons[module.lessons.indexOf(lesson) - 1]!;
-export const q3 = checksOf(lessonBefore.id)[0]!;
+export const q3 = lessonChecks(module, lessonBefore.id)[0]!;
 
 /** What the learner should read (modules/locales/en.yaml). */
 export const TEXT = {

@@ -352,6 +352,14 @@ export function bestPath(scenario: Scenario): string[] {
 	return paths.reduce((a, b) => (b.points > a.points ? b : a)).choices;
 }
 
+/** The knowledge checks of a lesson, in order. */
+export function lessonChecks(module: Module, lessonId: string): Question[] {
+	const lesson = module.lessons.find((l) => l.id === lessonId)!;
+	return lesson.blocks.flatMap((b) =>
+		b.type === 'question' ? module.questions.filter((q) => q.id === b.id) : []
+	);
+}
+
 /** Play a scenario through the UI along `path`, reading each consequence. */
 export async function playScenario(
 	frame: Scope,

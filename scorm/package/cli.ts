@@ -99,13 +99,10 @@ export async function packageAll({
 		throw new Error(`The course has no title in its default language "${course.defaultLanguage}"`);
 	}
 	const variant = course.profile && course.profile !== 'default' ? `-${course.profile}` : '';
-	const name = `${fileSafe('id', course.id)}${variant}-${fileSafe('version', course.version)}`;
+	const base = `${fileSafe('id', course.id)}${variant}`;
+	const name = `${base}-${fileSafe('version', course.version)}`;
 	const schemasDir = resolveSchemasDir({ repoRoot });
-	await removeOtherVersions(
-		path.join(repoRoot, 'dist'),
-		`${fileSafe('id', course.id)}${variant}`,
-		name
-	);
+	await removeOtherVersions(path.join(repoRoot, 'dist'), base, name);
 	const results: BundleResult[] = [];
 	// One after the other: each holds the whole build in memory, and the output order stays stable.
 	for (const standard of STANDARDS) {

@@ -33,6 +33,8 @@ export interface LoadedCourse {
 	files: string[];
 	/** Image files to copy beside index.html (`to` is relative to it). */
 	images: ImageAsset[];
+	/** Each module's folder, by module id. */
+	moduleDirs: Map<string, string>;
 }
 
 /** The agency profile used when none is given. */
@@ -243,7 +245,15 @@ export function loadCourseContent(options: {
 				)
 			])
 	);
-	return { course, resources, handouts: handouts.text, text: text.report, files, images };
+	return {
+		course,
+		resources,
+		handouts: handouts.text,
+		text: text.report,
+		files,
+		images,
+		moduleDirs
+	};
 }
 
 type Settings = v.InferOutput<typeof courseSchema>;
