@@ -8,6 +8,7 @@ import {
 	assessmentItems,
 	course,
 	emptyStateAt,
+	goTo,
 	fillAnswer,
 	imageAlt,
 	injectFault,
@@ -147,10 +148,7 @@ test('orderings announce each move politely; sortings name each menu by its item
 	);
 
 	const match = stopFor('match');
-	await page.evaluate(
-		(hash) => (location.hash = hash),
-		`#/m/${match.module.id}/l/${match.lessonId}`
-	);
+	await goTo(page, `m/${match.module.id}/l/${match.lessonId}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		lessonTitle(match.module, match.lessonId)
 	);

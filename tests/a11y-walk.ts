@@ -14,6 +14,7 @@ import {
 	keepLocally,
 	emptyStateAt,
 	launch,
+	goTo,
 	lessonChecks,
 	openAlone,
 	resumeFrom,
@@ -129,10 +130,6 @@ async function onScreen(scope: Page | Frame, title: string) {
 	await expect(scope.getByRole('heading', { level: 1 }).first()).toHaveText(title);
 }
 
-async function goHash(page: Page, route: string) {
-	await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
-}
-
 /**
  * Reopen the course (no LMS) on `state`, kept in the browser as the course keeps it. The state is
  * written from the preview's own page, after the course has unloaded: the course saves what it
@@ -213,7 +210,7 @@ export async function walk(
 	await stop({ name: 'home' });
 
 	for (const [n, { module, lessonId, reason }] of lessonStops().entries()) {
-		await goHash(page, `m/${module.id}/l/${lessonId}`);
+		await goTo(page, `m/${module.id}/l/${lessonId}`);
 		await onScreen(page, textOf(lang, module.id).lessons[lessonId].title);
 		await openDisclosures(page);
 		const checks = lessonChecks(module, lessonId);
@@ -241,7 +238,7 @@ export async function walk(
 
 	const module = course.modules.find((m) => m.scenarios.length)!;
 	const scenario = module.scenarios[0]!;
-	await goHash(page, `m/${module.id}/s/${scenario.id}`);
+	await goTo(page, `m/${module.id}/s/${scenario.id}`);
 	await onScreen(page, textOf(lang, module.id).scenarios[scenario.id].title);
 	// Found by their class: that they are a named group is one of the checks.
 	const choices = page.locator('.choices');
@@ -325,7 +322,7 @@ export async function walk(
 		['handouts', ui.handouts.title]
 	];
 	for (const [route, title] of screens) {
-		await goHash(page, route);
+		await goTo(page, route);
 		await onScreen(page, title);
 		await stop({ name: route });
 	}
@@ -337,7 +334,7 @@ export async function walk(
 			: h.language === lang
 	);
 	for (const handout of handouts) {
-		await goHash(page, `handouts/${handout.language}`);
+		await goTo(page, `handouts/${handout.language}`);
 		await expect(page.locator(`article.handout[lang="${handout.language}"] h1`)).toBeVisible();
 		await stop({ name: `handout ${handout.language}` });
 	}

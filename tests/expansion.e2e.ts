@@ -2,12 +2,25 @@
 // bracketed) at 320 px and at 1280 px, with no text cut off, no control or heading covering
 // another and no sideways scrolling. Screenshots of each screen are attached to the report.
 import { readFileSync, readdirSync } from 'node:fs';
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { emptyState, type LearnerState } from '../src/lib/course/progress.ts';
 import type { Module } from '../src/lib/course/types.ts';
-import { PASSED_ASSESSMENT, allModulesDone, bestPath, course } from './harness.ts';
-import { answerByPlace, attachScreenshot, goTo, layoutProblems, openWith } from './layout.ts';
+import {
+	PASSED_ASSESSMENT,
+	allModulesDone,
+	bestPath,
+	course,
+	goTo,
+	lessonChecks
+} from './harness.ts';
+import {
+	answerByPlace,
+	answerSomehow,
+	attachScreenshot,
+	firstLessonsDone,
+	layoutProblems,
+	openWith
+} from './layout.ts';
 
 const LANGUAGE = 'en-XA';
 const WIDTHS = [320, 1280];
@@ -38,18 +51,7 @@ function lessonsShowingEverything(): { module: Module; lesson: Module['lessons']
 }
 
 /** A learner in en-XA who has done the first lesson (so progress bars show some progress). */
-function started(): LearnerState {
-	const [first] = course.modules;
-	const state = { ...emptyState({ language: LANGUAGE }) };
-	state.modules[first!.id] = {
-		lessonsDone: [first!.lessons[0]!.id],
-		attempt: 1,
-		answers: {},
-		scenarios: {},
-		scenariosDone: []
-	};
-	return state;
-}
+const started = () => firstLessonsDone(LANGUAGE, course.modules.slice(0, 1));
 
 /** The screen is in the pseudo-locale, then measured, then shown in the report. */
 async function expectRoomy(page: Page, testInfo: TestInfo, screen: string) {
@@ -66,14 +68,6 @@ async function expectRoomy(page: Page, testInfo: TestInfo, screen: string) {
 async function openAll(page: Page) {
 	const closed = page.locator('main details:not([open]) > summary');
 	for (let n = await closed.count(); n > 0; n--) await closed.first().click();
-}
-
-/** Any complete answer to an assessment item, whatever it is (the words are not English here). */
-async function answerSomehow(item: Locator) {
-	const selects = item.locator('.match-item select');
-	for (const select of await selects.all()) await select.selectOption({ index: 1 });
-	if (await item.locator('.option input').count())
-		await item.locator('.option input').first().check();
 }
 
 for (const width of WIDTHS) {
@@ -93,11 +87,8 @@ for (const width of WIDTHS) {
 				await expect(checks.first()).toBeVisible();
 				await openAll(page);
 				await expectRoomy(page, testInfo, `lesson ${lesson.id}`);
-				const questions = lesson.blocks.flatMap((b) =>
-					b.type === 'question' ? [module.questions.find((q) => q.id === b.id)!] : []
-				);
 				// The first check answered wrongly (the right answer is then marked), the rest right.
-				for (const [i, question] of questions.entries()) {
+				for (const [i, question] of lessonChecks(module, lesson.id).entries()) {
 					const form = checks.nth(i);
 					await answerByPlace(form, question, i > 0);
 					await form.locator('button[type="submit"]').click();

@@ -282,6 +282,22 @@ export async function openAlone(page: Page, route = '') {
 }
 
 /**
+ * Go to a course route with no LMS around the course, as a learner editing the address would:
+ * SvelteKit's hash router reloads the page on an edited hash. Waits for that reload, then for the
+ * new screen's heading, so nothing is read from the screen being left.
+ */
+export async function goTo(page: Page, route: string) {
+	const hash = `#/${route}`;
+	if ((await page.evaluate(() => location.hash)) !== hash) {
+		await Promise.all([
+			page.waitForEvent('load'),
+			page.evaluate((to) => (location.hash = to), hash)
+		]);
+	}
+	await expect(page.locator('main h1')).toBeVisible();
+}
+
+/**
  * Go to a course route inside the LMS frame through a link, as the course's own links go. (An
  * edited hash makes SvelteKit's hash router reload the page, which would end the LMS session.)
  */

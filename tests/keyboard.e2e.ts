@@ -14,6 +14,7 @@ import {
 	emptyStateAt,
 	endingTitle,
 	expectCleanCalls,
+	goTo,
 	keepLocally,
 	launch,
 	lessonTitle,
@@ -209,7 +210,6 @@ test('every screen type: skip link first, a visible indicator of 3:1 and 2 px at
 			kinds.set(s.kind, Math.min(kinds.get(s.kind) ?? Infinity, ratio));
 		}
 	};
-	const go = (route: string) => page.evaluate((hash) => (location.hash = hash), `#/${route}`);
 	const m1 = course.modules[0]!;
 	await openAlone(page);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -224,12 +224,12 @@ test('every screen type: skip link first, a visible indicator of 3:1 and 2 px at
 	const [rm, reveal] = course.modules
 		.flatMap((m) => m.lessons.slice(1).map((l) => [m, l] as const))
 		.find(([, l]) => l.blocks.some((b) => b.type === 'reveal' && !b.depth))!;
-	await go(`m/${rm.id}/l/${reveal.id}`);
+	await goTo(page, `m/${rm.id}/l/${reveal.id}`);
 	await expectHeadingFocused(page, lessonTitle(rm, reveal.id));
 	await activate(page, page.locator('.reveal summary').first());
 	await expect(page.locator('.reveal details').first()).toHaveAttribute('open');
 	const checklist = m1.lessons.slice(1).find((l) => l.blocks.some((b) => b.type === 'checklist'))!;
-	await go(`m/${m1.id}/l/${checklist.id}`);
+	await goTo(page, `m/${m1.id}/l/${checklist.id}`);
 	await expectHeadingFocused(page, lessonTitle(m1, checklist.id));
 	const tick = page.locator('.checklist input').first();
 	await activate(page, tick, 'Space');
@@ -239,14 +239,14 @@ test('every screen type: skip link first, a visible indicator of 3:1 and 2 px at
 		const m = course.modules.find((x) => x.questions.some((q) => q.kind === kind))!;
 		const question = m.questions.find((q) => q.kind === kind)!;
 		const lesson = m.lessons.find((l) => l.blocks.some((b) => b.id === question.id))!;
-		await go(`m/${m.id}/l/${lesson.id}`);
+		await goTo(page, `m/${m.id}/l/${lesson.id}`);
 		await expectHeadingFocused(page, lessonTitle(m, lesson.id));
 		await check(`lesson with ${kind}`);
 	}
 
 	// A scenario: its first decision, the debrief of its shortest ending, a consequence.
 	const scenario = m1.scenarios[0]!;
-	await go(`m/${m1.id}/s/${scenario.id}`);
+	await goTo(page, `m/${m1.id}/s/${scenario.id}`);
 	await expectHeadingFocused(page, scenarioTitle(m1, scenario.id));
 	await check('scenario decision');
 	const path = scenario.endings
@@ -382,8 +382,7 @@ for (const lang of course.languages.filter((l) => isRtlLanguage(l))) {
 			['handouts', 'handouts']
 		];
 		for (const [screen, route] of screens) {
-			await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
-			await expect(page.locator('main h1')).toBeVisible();
+			await goTo(page, route);
 			await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 			await walk(page, `${lang} ${screen}`);
 		}

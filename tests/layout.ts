@@ -7,7 +7,7 @@ import { extname, join } from 'node:path';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { isPseudo } from '../src/lib/content/pseudo.ts';
 import { encodeState } from '../src/lib/course/codec.ts';
-import { initialOrder, type LearnerState } from '../src/lib/course/progress.ts';
+import { emptyState, initialOrder, type LearnerState } from '../src/lib/course/progress.ts';
 import type { Question } from '../src/lib/course/types.ts';
 import { bundleName, course } from './harness.ts';
 
@@ -92,10 +92,29 @@ export async function openWith(
 	await expect(page.locator('main h1')).toBeVisible();
 }
 
-/** Go to a route in the running course (no reload) and wait for its heading. */
-export async function goTo(page: Page, route: string) {
-	await page.evaluate((hash) => (location.hash = hash), `#/${route}`);
-	await expect(page.locator('main h1')).toBeVisible();
+/** A learner in `language` who has done the first lesson of each of `modules` (progress shows). */
+export function firstLessonsDone(language: string, modules = course.modules): LearnerState {
+	const state = emptyState({ language });
+	for (const m of modules) {
+		state.modules[m.id] = {
+			lessonsDone: [m.lessons[0]!.id],
+			attempt: 1,
+			answers: {},
+			scenarios: {},
+			scenariosDone: []
+		};
+	}
+	return state;
+}
+
+/** Any complete answer to an assessment item, whatever it is (found by structure, not words). */
+export async function answerSomehow(item: Locator) {
+	for (const select of await item.locator('.match-item select').all()) {
+		await select.selectOption({ index: 1 });
+	}
+	if (await item.locator('.option input').count()) {
+		await item.locator('.option input').first().check();
+	}
 }
 
 /**

@@ -11,9 +11,8 @@
 // words differ in width: each box must be on the mirrored side.
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { isPseudo } from '../src/lib/content/pseudo.ts';
-import { emptyState, type LearnerState } from '../src/lib/course/progress.ts';
-import { PASSED_ASSESSMENT, allModulesDone, bestPath, course } from './harness.ts';
-import { attachScreenshot, goTo, openWith } from './layout.ts';
+import { PASSED_ASSESSMENT, allModulesDone, bestPath, course, goTo } from './harness.ts';
+import { answerSomehow, attachScreenshot, firstLessonsDone, openWith } from './layout.ts';
 
 const RTL_LANGUAGES = ['ar-XB', ...course.languages.filter((l) => l === 'ar')];
 /** How far (CSS px) a pseudo-locale box may sit from the mirror image of the English one. */
@@ -273,19 +272,7 @@ async function compare(
 }
 
 /** A learner who has done the first lesson of each module (every progress bar shows some). */
-function started(): LearnerState {
-	const state = emptyState({ language: 'en' });
-	for (const m of course.modules) {
-		state.modules[m.id] = {
-			lessonsDone: [m.lessons[0]!.id],
-			attempt: 1,
-			answers: {},
-			scenarios: {},
-			scenariosDone: []
-		};
-	}
-	return state;
-}
+const started = () => firstLessonsDone('en');
 
 const module = course.modules[0]!;
 /** A lesson of Module 1 with an answer option, a reveal and an accented callout. */
@@ -362,14 +349,7 @@ for (const rtl of RTL_LANGUAGES) {
 				ready: 'form.assessment',
 				has: ['option']
 			});
-			for (const item of await items.all()) {
-				for (const select of await item.locator('.match-item select').all()) {
-					await select.selectOption({ index: 1 });
-				}
-				if (await item.locator('.option input').count()) {
-					await item.locator('.option input').first().check();
-				}
-			}
+			for (const item of await items.all()) await answerSomehow(item);
 			await page.locator('form.assessment button[type="submit"]').click();
 			await compare(page, testInfo, {
 				rtl,

@@ -109,15 +109,16 @@ export function compileText(options: {
 				if (facts) citeFacts({ course, ns, key, facts: result.facts });
 			}
 			for (const key of text.keys()) {
+				if (known.has(key)) continue;
 				const form = pluralForm(key, plurals);
-				if (!known.has(key) && form) {
+				if (form) {
 					const forms = pluralCategories(lng);
 					at(
 						key,
 						`plural form "${form.category}" is not one of the forms of "${lng}" (${forms.join(', ')})`,
 						`remove it; ${lng} writes ${forms.map((c) => `${form.base}_${c}`).join(', ')}`
 					);
-				} else if (!known.has(key)) {
+				} else {
 					at(
 						key,
 						`text key is not used by the structure.${didYouMean(key, known)}`,
